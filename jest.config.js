@@ -1,0 +1,14 @@
+/** Jest runs in ESM mode (node --experimental-vm-modules) through ts-jest.
+ *  Type checking is done once by `npm run typecheck`, so ts-jest only transpiles. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,5 @@
+import type { CliCommand } from './command.js';
+
+/** Every sub-command, in the order `--help` lists them. One line per command file. */
+export const commands: CliCommand[] = [
+];
