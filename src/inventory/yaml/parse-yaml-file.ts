@@ -1,0 +1,74 @@
+/**
+ * Reads one YAML file the way Ansible does (PyYAML SafeLoader, YAML 1.1), with bounds:
+ * a fast event parse (js-yaml), values built from the events, positions kept for later.
+ * Problems become diagnostics (`YAML001` syntax, `YAML002` duplicate key, `YAML003` alias
+ * bomb, `YAML004` too large); it never throws for bad content.
+ */
+import { YAMLException, parseEvents, type Event } from 'js-yaml';
+import type { Diagnostic } from '../../validate/diagnostic.js';
+import type { YamlValue } from '../model.js';
+import { EventConstructor } from './construct.js';
+import { LineIndex } from './line-index.js';
+import type { ResolvedLimits } from './limits.js';
+import { FilePositions } from './positions.js';
+
+export interface ParsedYamlFile {
+  file: string;
+  /** `undefined` when the file could not be read as YAML (see diagnostics). */
+  value: YamlValue | undefined;
+  diagnostics: Diagnostic[];
+  positions: FilePositions;
+}
+
+/** Nesting deeper than this is refused (inventories are a handful of levels deep). */
+const MAX_DEPTH = 200;
+
+export function tooLargeDiagnostic(file: string, bytes: number, max: number): Diagnostic {
+  return {
+    code: 'YAML004',
+    severity: 'error',
+    message: `file is ${bytes} bytes, larger than the limit of ${max} bytes`,
+    path: '',
+    file,
+    line: 1,
+    column: 1,
+  };
+}
+
+export function parseYamlFile(text: string, file: string, limits: ResolvedLimits): ParsedYamlFile {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const bytes = text.length > limits.maxFileBytes / 4 ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > limits.maxFileBytes) {
+    diagnostics.push(tooLargeDiagnostic(file, bytes, limits.maxFileBytes));
+    return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const mark = error.mark;
+    const d: Diagnostic = { code: 'YAML001', severity: 'error', message: `YAML syntax error: ${error.reason}`, path: '', file };
+    if (mark !== undefined) {
+      d.line = mark.line + 1;
+      d.column = mark.column + 1;
+    }
+    diagnostics.push(d);
+    return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
+  }
+  const result = new EventConstructor(events, text, file, lines, limits.maxAliasNodes, diagnostics).run();
+  if (result.documents > 1) {
+    diagnostics.push({
+      code: 'YAML001',
+      severity: 'error',
+      message: `expected a single YAML document, found ${result.documents}`,
+      path: '',
+      file,
+      line: 1,
+      column: 1,
+    });
+  }
+  const ok = result.value !== undefined && !diagnostics.some((d) => d.code === 'YAML003');
+  return { file, value: ok ? result.value : undefined, diagnostics, positions: new FilePositions(file, text, ok ? events : undefined, lines) };
+}
