@@ -137,6 +137,12 @@ export class GitRepo {
     return out.split('\0').filter((p) => p !== '');
   }
 
+  /** First parent of a commit, or undefined for a root commit. */
+  async firstParent(commit: string): Promise<string | undefined> {
+    const out = (await this.git.raw(['rev-list', '--parents', '-n', '1', commit])).trim();
+    return out.split(' ')[1];
+  }
+
   /** True when HEAD points at a commit (false in a fresh repository before its first commit). */
   async hasHead(): Promise<boolean> {
     try {

@@ -43,7 +43,7 @@ export function removeTempDirs(created: string[]): void {
 function gitIn(dir: string, env: NodeJS.ProcessEnv): SimpleGit {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined) clean[key] = value;
-  return simpleGit({ baseDir: dir, unsafe: { allowUnsafeConfigPaths: true } }).env(clean);
+  return simpleGit({ baseDir: dir, unsafe: { allowUnsafeConfigPaths: true, allowUnsafeHooksPath: true } }).env(clean);
 }
 
 /** Creates a work-tree repository (or a bare one) in a new temp dir listed in `created`. */
