@@ -1,0 +1,109 @@
+/**
+ * Groups and hosts of a loaded document, with effective vars resolved the way Ansible does:
+ * all.vars < group vars (groups ordered by depth, then by name; later wins) < host vars
+ * (a host listed in several groups gets the union of its entries, later entries winning,
+ * entries parsed in Ansible's order: a group's children before its own hosts).
+ */
+import { isMapping } from './document-shape.js';
+import type { JsonPath } from './json-path.js';
+import type { Group, Host, InventoryDocument, Vars, YamlValue } from './model.js';
+
+export interface GroupGraph {
+  globalVars: Vars;
+  groups: Map<string, Group>;
+  hosts: Map<string, Host>;
+}
+
+function varsOf(value: YamlValue | undefined): Vars {
+  return isMapping(value) ? value : {};
+}
+
+interface GroupInfo {
+  group: Group;
+  depth: number;
+  parents: Set<string>;
+}
+
+export function buildGroups(document: InventoryDocument): GroupGraph {
+  const all = document.all as { [key: string]: YamlValue } | undefined;
+  const globalVars = varsOf(all?.['vars']);
+  const info = new Map<string, GroupInfo>();
+  const hostVars = new Map<string, Vars>();
+  const hostGroups = new Map<string, string[]>();
+
+  const addHosts = (hosts: YamlValue | undefined, groupName: string | undefined): void => {
+    if (!isMapping(hosts)) return;
+    for (const [ip, raw] of Object.entries(hosts)) {
+      const current = hostVars.get(ip);
+      const vars = varsOf(raw);
+      hostVars.set(ip, current === undefined ? vars : { ...current, ...vars });
+      const groups = hostGroups.get(ip) ?? [];
+      if (groupName !== undefined && !groups.includes(groupName)) groups.push(groupName);
+      hostGroups.set(ip, groups);
+    }
+  };
+
+  const visitChildren = (children: YamlValue | undefined, parent: string | undefined, path: JsonPath, depth: number): void => {
+    if (!isMapping(children) || depth > 32) return;
+    for (const [name, raw] of Object.entries(children)) {
+      const doc = varsOf(raw);
+      let entry = info.get(name);
+      if (entry === undefined) {
+        const group: Group = { name, hosts: [], vars: varsOf(doc['vars']), children: [], path: [...path, name] };
+        entry = { group, depth, parents: new Set() };
+        info.set(name, entry);
+      } else {
+        entry.depth = Math.max(entry.depth, depth);
+        if (isMapping(doc['vars'])) entry.group.vars = { ...entry.group.vars, ...doc['vars'] };
+      }
+      if (parent !== undefined) {
+        entry.parents.add(parent);
+        const p = info.get(parent);
+        if (p !== undefined && !p.group.children.includes(name)) p.group.children.push(name);
+      }
+      visitChildren(doc['children'], name, [...path, name, 'children'], depth + 1);
+      const hosts = doc['hosts'];
+      if (isMapping(hosts)) for (const ip of Object.keys(hosts)) if (!entry.group.hosts.includes(ip)) entry.group.hosts.push(ip);
+      addHosts(hosts, name);
+    }
+  };
+  visitChildren(all?.['children'], undefined, ['all', 'children'], 1);
+  addHosts(all?.['hosts'], undefined);
+
+  const groups = new Map<string, Group>();
+  for (const [name, entry] of info) groups.set(name, entry.group);
+
+  const hosts = new Map<string, Host>();
+  for (const [ip, vars] of hostVars) {
+    const direct = hostGroups.get(ip) ?? [];
+    const effective = effectiveVars(globalVars, direct, info, vars);
+    hosts.set(ip, { ip, groups: direct, vars, effective });
+  }
+  return { globalVars, groups, hosts };
+}
+
+function ancestorsOf(direct: string[], info: Map<string, GroupInfo>): GroupInfo[] {
+  const seen = new Set<string>();
+  const out: GroupInfo[] = [];
+  const stack = [...direct];
+  while (stack.length > 0) {
+    const name = stack.pop();
+    if (name === undefined || seen.has(name)) continue;
+    seen.add(name);
+    const entry = info.get(name);
+    if (entry === undefined) continue;
+    out.push(entry);
+    stack.push(...entry.parents);
+  }
+  return out;
+}
+
+function effectiveVars(globalVars: Vars, direct: string[], info: Map<string, GroupInfo>, hostVars: Vars): Vars {
+  const chain = ancestorsOf(direct, info);
+  if (chain.length > 1) {
+    chain.sort((a, b) => a.depth - b.depth || (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0));
+  }
+  const out: Vars = Object.assign({}, globalVars);
+  for (const entry of chain) Object.assign(out, entry.group.vars);
+  return Object.assign(out, hostVars);
+}

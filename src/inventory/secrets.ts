@@ -1,0 +1,89 @@
+/**
+ * Which inventory fields hold secrets, so plans, logs, comments and UI can redact them.
+ *
+ * A key is split into lower-case words (on `_`, `-`, `.` and camelCase), then it is secret when:
+ *  1. one of its words is password, passwd, passphrase, pwd, pass, secret, secrets, token,
+ *     apikey, credential(s) — unless its LAST word says it describes the secret rather than
+ *     holding it (enc, method, type, enabled, dir, file, path, exists, length, policy, query,
+ *     mode, validity, expire, ttl, name, user, username). So `pg_admin_password`,
+ *     `patroni_password`, `cipher_pass`, `vip_auth_pass`, `s3_key_secret`, `minio_secret_key`,
+ *     `JWT_SECRET`, `BOOTSTRAP_TOKEN`, and `password` inside `pg_users` entries are secret;
+ *     `pg_pwd_enc` (a method name), `mysql_secret_dir` (a path) and `pg_tokenizer` are not.
+ *  2. or its last word is `key` after a word that makes it a private key: secret, private, api,
+ *     service, role, anon, signing, encryption, master, auth, jwt, license (`SERVICE_ROLE_KEY`).
+ *     Access keys are identifiers, not secrets: `minio_access_key`, `access_key`, `s3_key` are
+ *     shown; so are `authorized_key` (public) and file paths like `ssl_key_file`.
+ * Names derive from Pigsty's role defaults (roles/* /defaults/main.yml) and its templates.
+ */
+import type { YamlValue } from './model.js';
+
+export const REDACTED = '<redacted>';
+
+const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd', 'pass', 'secret', 'secrets', 'token', 'apikey', 'credential', 'credentials']);
+const DESCRIBING_SUFFIXES = new Set([
+  'enc', 'method', 'type', 'enabled', 'dir', 'file', 'path', 'exists', 'length', 'policy', 'query', 'mode', 'validity', 'expire', 'ttl', 'name', 'user', 'username',
+]);
+const PRIVATE_KEY_QUALIFIERS = new Set(['secret', 'private', 'api', 'service', 'role', 'anon', 'signing', 'encryption', 'master', 'auth', 'jwt', 'license']);
+
+function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\-.\s]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Whether values under this key are secrets (see the rule above). */
+export function isSecretKey(key: string): boolean {
+  const w = words(key);
+  const last = w[w.length - 1];
+  if (last === undefined) return false;
+  if (last === 'key') {
+    const before = w[w.length - 2];
+    return before !== undefined && PRIVATE_KEY_QUALIFIERS.has(before);
+  }
+  if (DESCRIBING_SUFFIXES.has(last)) return false;
+  return w.some((word) => SECRET_WORDS.has(word));
+}
+
+function isEmpty(value: YamlValue): boolean {
+  return value === null || value === '';
+}
+
+/** A copy of `value` with every secret value (at any depth) replaced by `REDACTED`; keys are kept. */
+export function redactDeep(value: YamlValue): YamlValue {
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: { [key: string]: YamlValue } = {};
+  for (const [k, v] of Object.entries(value)) {
+    const redacted = isSecretKey(k) && !isEmpty(v) ? REDACTED : redactDeep(v);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: redacted, enumerable: true, writable: true, configurable: true });
+    else out[k] = redacted;
+  }
+  return out;
+}
+
+function collectAll(value: YamlValue, into: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) collectAll(v, into);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) collectAll(v, into);
+  else if (typeof value === 'string' && value !== '') into.add(value);
+  else if (typeof value === 'number') into.add(String(value));
+}
+
+function collect(value: YamlValue, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (isSecretKey(k)) collectAll(v, into);
+      else collect(v, into);
+    }
+  }
+}
+
+/** Every non-empty secret value in a document (as text), so free text such as command output can be scrubbed. */
+export function collectSecretStrings(doc: YamlValue): Set<string> {
+  const out = new Set<string>();
+  collect(doc, out);
+  return out;
+}
