@@ -22,7 +22,7 @@ export class LocalExecutor implements Executor {
 
   constructor(private readonly options: LocalExecutorOptions) {}
 
-  run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
+  async run(argv: readonly string[], options: RunOptions): Promise<RunResult> {
     assertRunnable(argv, options.cwd, options.env);
     const [file, ...args] = argv as [string, ...string[]];
     return new Promise<RunResult>((resolve) => {
