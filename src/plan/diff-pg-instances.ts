@@ -1,0 +1,36 @@
+import type { PgCluster, Vars } from '../inventory/model.js';
+import { addChange, splitKeys, type DiffContext } from './diff-context.js';
+import { diffVars } from './diff-vars.js';
+import { describeFields, fieldChanges } from './field-changes.js';
+
+/** Identity of an instance: changing it is a role change, not a config refresh. */
+const IDENTITY = new Set(['pg_seq', 'pg_role', 'pg_upstream']);
+
+/** Instances of a cluster present in both revisions: added, removed, identity and host vars. */
+export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgCluster): void {
+  const b = new Map(base.instances.map((i) => [i.ip, i]));
+  const t = new Map(target.instances.map((i) => [i.ip, i]));
+  const { removed, common, added } = splitKeys(b.keys(), t.keys());
+  const cluster = target.name;
+  for (const ip of added) {
+    const ins = t.get(ip);
+    if (ins === undefined) continue;
+    addChange(ctx, { entity: 'pg.instance', op: 'add', scope: cluster, name: ip, summary: `instance ${cluster}-${ins.seq ?? '?'} (${ip}, ${ins.role ?? 'no role'}) added`, targetPath: ins.path, hint: { t: 'pg-instance-add', cluster, ip } });
+  }
+  for (const ip of removed) {
+    const ins = b.get(ip);
+    if (ins === undefined) continue;
+    addChange(ctx, { entity: 'pg.instance', op: 'remove', scope: cluster, name: ip, summary: `instance ${cluster}-${ins.seq ?? '?'} (${ip}) removed`, basePath: ins.path, hint: { t: 'pg-instance-remove', cluster, ip } });
+  }
+  for (const ip of common) {
+    const bi = b.get(ip);
+    const ti = t.get(ip);
+    if (bi === undefined || ti === undefined) continue;
+    const pick = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).filter(([k]) => IDENTITY.has(k)));
+    const identity = fieldChanges(pick(bi.vars), pick(ti.vars));
+    if (identity.length > 0) {
+      addChange(ctx, { entity: 'pg.instance', op: 'modify', scope: cluster, name: ip, summary: `instance ${ip}: ${describeFields(identity)}`, fields: identity, basePath: bi.path, targetPath: ti.path, hint: { t: 'pg-instance-identity', cluster, ip } });
+    }
+    diffVars(ctx, 'pg.var', `${cluster}/${ip}`, { level: 'pg-instance', cluster, ip }, { vars: bi.vars, path: bi.path }, { vars: ti.vars, path: ti.path }, IDENTITY);
+  }
+}

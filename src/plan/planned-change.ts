@@ -1,0 +1,37 @@
+import type { Change } from './types.js';
+
+/** Where a variable change applies: decides the `-l` limit or the cluster argument of its command. */
+export type VarScope =
+  | { level: 'global' }
+  | { level: 'pg-cluster'; cluster: string }
+  | { level: 'pg-instance'; cluster: string; ip: string }
+  | { level: 'redis-cluster'; cluster: string }
+  | { level: 'module-group'; module: 'etcd' | 'minio' | 'infra'; group: string }
+  | { level: 'group'; group: string }
+  | { level: 'host'; ip: string };
+
+/** What the mapper needs to know about a change (kept out of the published plan). */
+export type MapHint =
+  | { t: 'node-add'; ip: string }
+  | { t: 'node-remove'; ip: string }
+  | { t: 'pg-cluster-add'; cluster: string; ips: string[] }
+  | { t: 'pg-cluster-remove'; cluster: string; ips: string[] }
+  | { t: 'pg-instance-add'; cluster: string; ip: string }
+  | { t: 'pg-instance-remove'; cluster: string; ip: string }
+  | { t: 'pg-instance-identity'; cluster: string; ip: string }
+  | { t: 'pg-user'; cluster: string; user: string; state: string | undefined }
+  | { t: 'pg-database'; cluster: string; db: string; state: string | undefined }
+  | { t: 'definition-dropped' }
+  | { t: 'pg-service'; cluster: string }
+  | { t: 'pg-hba'; cluster: string }
+  | { t: 'var'; key: string; scope: VarScope }
+  | { t: 'redis-cluster-add'; cluster: string }
+  | { t: 'redis-cluster-remove'; cluster: string }
+  | { t: 'redis-instance'; op: 'add' | 'remove' | 'modify'; ip: string; port: number }
+  | { t: 'module-cluster'; module: 'etcd' | 'minio' | 'infra'; op: 'add' | 'remove'; group: string }
+  | { t: 'module-member'; module: 'etcd' | 'minio' | 'infra'; op: 'add' | 'remove' | 'modify'; group: string; ip: string };
+
+export interface PlannedChange {
+  change: Change;
+  hint: MapHint;
+}
