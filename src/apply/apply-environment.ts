@@ -4,7 +4,7 @@
  * upload the inventory atomically, run the plan's actions in order, and record everything.
  */
 import type { Executor } from '../executor/executor.js';
-import type { InventoryDocument } from '../inventory/model.js';
+import type { InventoryDocument, SourceFile } from '../inventory/model.js';
 import { GitopsError } from '../util/errors.js';
 import { destructiveRefusal, unsafeArgvReason } from './action-guard.js';
 import { ApplyLockedError, NotAdoptedError } from './apply-errors.js';
@@ -36,6 +36,8 @@ export interface ApplyRequest {
   revision: string;
   /** The target revision's merged inventory, recorded as applied on success. */
   document: InventoryDocument;
+  /** The target revision's source files, recorded with the applied state. */
+  files: readonly SourceFile[];
   /** What is written to the Pigsty home. */
   upload: UploadContent;
   /**
@@ -289,6 +291,7 @@ class RunInProgress {
         runId: this.runId,
         revision: request.revision,
         document: request.document,
+        files: request.files,
         planHash: outcome.planHash,
         pigstyCmdbSync: request.environment.pigstyCmdbSync,
         finishedAt: deps.now(),
@@ -306,13 +309,11 @@ class RunInProgress {
     return { ...outcome, status: status === 'cancelled' ? 'cancelled' : 'failed', failedStep: failed, failure, message };
   }
 
-  /** Ends the run before anything ran on the node: every step is recorded as skipped (or left pending in a dry run). */
+  /** Ends the run before anything ran on the node: every step is recorded as skipped (its argv shows what would have run). */
   private async stopBeforeNode(status: ApplyStatus, message: string, failure?: 'connection' | 'upload'): Promise<ApplyOutcome> {
     const { plan } = this.outcome;
-    if (status !== 'dry-run') {
-      for (let order = 1; order <= plan.actions.length; order += 1) await this.deps.store.updateStep(this.runId, order, { status: 'skipped' });
-    }
-    // A dry run is recorded as `cancelled` so no audit ever counts it as applied.
+    for (let order = 1; order <= plan.actions.length; order += 1) await this.deps.store.updateStep(this.runId, order, { status: 'skipped' });
+    // A dry run is recorded as `cancelled` (with `dryRun` set) so no audit ever counts it as applied.
     const runStatus: RunStatus = status === 'dry-run' ? 'cancelled' : 'failed';
     await this.finish(runStatus, message);
     if (failure !== undefined) await this.writeNote('failed');

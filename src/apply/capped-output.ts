@@ -7,7 +7,8 @@ export interface CappedOutputOptions {
   tailBytes: number;
 }
 
-export const DEFAULT_OUTPUT_CAP: CappedOutputOptions = { headBytes: 64 * 1024, tailBytes: 192 * 1024 };
+/** 250 KiB in all: under the CMDB's 256 KiB step-output cap, so the store never cuts the head off. */
+export const DEFAULT_OUTPUT_CAP: CappedOutputOptions = { headBytes: 60 * 1024, tailBytes: 190 * 1024 };
 
 export class CappedOutput {
   private readonly head: string[] = [];

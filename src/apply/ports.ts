@@ -3,7 +3,7 @@
  * git notes writer and plan builder are adapted to these in `src/commands/apply.ts`
  * (see `cmdb-apply-store.ts`); tests pass the real ones too.
  */
-import type { InventoryDocument } from '../inventory/model.js';
+import type { InventoryDocument, SourceFile } from '../inventory/model.js';
 
 export type Risk = 'safe' | 'disruptive' | 'destructive';
 
@@ -44,6 +44,8 @@ export interface ApplyPlan {
 export interface AppliedStateRecord {
   revision: string;
   document: InventoryDocument;
+  /** The applied source files' text, when the store kept them (used to upload the base inventory). */
+  files?: readonly SourceFile[];
   planHash: string | undefined;
   runId: string | undefined;
 }
@@ -117,6 +119,7 @@ export interface ApplyStore {
     runId: string;
     revision: string;
     document: InventoryDocument;
+    files: readonly SourceFile[];
     planHash: string;
     pigstyCmdbSync: boolean;
     finishedAt: Date;
