@@ -29,7 +29,13 @@ export interface RunResult {
 export interface Executor {
   /** Human-readable target, e.g. `admin@10.10.10.10:22` or `local`. */
   readonly target: string;
-  /** Runs `argv[0]` with arguments `argv[1..]`; argv elements are passed intact (quoted for a remote shell). */
+  /**
+   * Runs `argv[0]` with arguments `argv[1..]`; argv elements are passed intact (quoted for a remote shell).
+   * Resolves with the result whatever the exit code (see `assertSucceeded` for a typed error).
+   * Rejects with `SshConnectError`/`HostKeyMismatchError`/`UnknownHostKeyError`/`AuthenticationError` when the
+   * target cannot be reached, with `SshConnectError` when the connection breaks mid-command (the message
+   * carries the output tail), and with `InvalidCommandError` for an empty argv, relative cwd or bad env name.
+   */
   run(argv: readonly string[], options: RunOptions): Promise<RunResult>;
   /** Writes `content` to `remotePath` (the caller handles atomic rename via `run`). */
   upload(content: Buffer | string, remotePath: string, options?: { mode?: number }): Promise<void>;
