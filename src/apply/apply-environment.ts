@@ -29,6 +29,8 @@ export interface ApplyEnvironmentSettings {
 export interface PlannedApply {
   plan: ApplyPlan;
   planHash: string;
+  /** Secret strings of the applied inventory (old passwords still appear in output), added to the request's. */
+  secrets?: readonly string[];
 }
 
 export interface ApplyRequest {
@@ -110,8 +112,8 @@ export async function applyEnvironment(request: ApplyRequest, deps: ApplyDeps): 
   try {
     const applied = await deps.store.appliedState(env);
     if (applied === undefined) throw new NotAdoptedError(env);
-    const { plan, planHash } = await request.planFrom(applied);
-    const scrub = createSecretScrubber(request.secrets);
+    const { plan, planHash, secrets = [] } = await request.planFrom(applied);
+    const scrub = createSecretScrubber([...request.secrets, ...secrets]);
     const outcome: ApplyOutcome = {
       status: 'succeeded',
       environment: env,
@@ -236,7 +238,7 @@ class RunInProgress {
           timeoutMs: request.environment.stepTimeoutMs,
         });
       } catch (err) {
-        return this.stopBeforeNode('failed', `inventory upload failed: ${this.describe(err)}`, 'upload');
+        return this.stopBeforeNode('failed', `inventory upload failed: ${this.describe(err)}`, connectionFailure(err) ? 'connection' : 'upload');
       }
       deps.events.emit({
         type: 'upload-finished',
@@ -259,7 +261,7 @@ class RunInProgress {
             timeoutMs: request.environment.stepTimeoutMs,
           });
         } catch (err) {
-          return this.stopBeforeNode('failed', `base inventory upload failed: ${this.describe(err)}`, 'upload');
+          return this.stopBeforeNode('failed', `base inventory upload failed: ${this.describe(err)}`, connectionFailure(err) ? 'connection' : 'upload');
         }
       }
       outcome.steps = await runSteps({
@@ -343,4 +345,9 @@ class RunInProgress {
     const text = err instanceof GitopsError ? `${err.message} [${err.code}]` : err instanceof Error ? err.message : String(err);
     return this.scrub(text);
   }
+}
+
+/** SSH connection, host key and authentication errors (the executor's `SSH_*` codes). */
+function connectionFailure(err: unknown): boolean {
+  return err instanceof GitopsError && err.code.startsWith('SSH_');
 }

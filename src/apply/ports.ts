@@ -31,10 +31,15 @@ export interface ApplyPlanDiagnostic {
   column?: number;
 }
 
+export interface ApplyPlanRevision {
+  label: string;
+  revision?: string;
+}
+
 /** What apply needs of a plan (structurally the plan module's `Plan`). */
 export interface ApplyPlan {
-  base: string;
-  target: string;
+  base: ApplyPlanRevision;
+  target: ApplyPlanRevision;
   valid: boolean;
   diagnostics: readonly ApplyPlanDiagnostic[];
   actions: readonly ApplyAction[];

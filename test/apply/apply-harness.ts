@@ -125,7 +125,7 @@ export function action(id: string, argv: string[], risk: ApplyAction['risk'] = '
 }
 
 export function planOf(bench: Bench, actions: ApplyAction[], valid = true): ApplyPlan {
-  return { base: bench.baseRev, target: bench.targetRev, valid, diagnostics: [], actions };
+  return { base: { label: 'base', revision: bench.baseRev }, target: { label: 'target', revision: bench.targetRev }, valid, diagnostics: [], actions };
 }
 
 export function requestFor(bench: Bench, plan: ApplyPlan, overrides: Partial<ApplyRequest> = {}): ApplyRequest {

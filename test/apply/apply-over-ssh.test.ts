@@ -132,7 +132,7 @@ describeSsh('apply over SSH', () => {
       const outcome = await applyEnvironment(requestFor(bench, planOf(bench, actions)), depsFor(bench, connect));
 
       expect(outcome.status).toBe('failed');
-      expect(outcome.failure).toBe('upload');
+      expect(outcome.failure).toBe('connection');
       expect(outcome.message).toContain('does not match the pinned key');
       expect(bench.home.calls()).toEqual([]);
       expect(homeFile(bench, 'pigsty.yml')).toBe(BASE_TEXT);
@@ -149,6 +149,7 @@ describeSsh('apply over SSH', () => {
       const outcome = await applyEnvironment(requestFor(bench, planOf(bench, [action('a01', ['bin/pgsql-add', 'pg-test'])])), depsFor(bench, connect));
 
       expect(outcome.status).toBe('failed');
+      expect(outcome.failure).toBe('connection');
       expect(outcome.message).toContain('authentication as');
       expect(bench.home.calls()).toEqual([]);
       expect(homeFile(bench, 'pigsty.yml')).toBe(BASE_TEXT);
