@@ -25,6 +25,7 @@ export const TARGET_SECRET = "Target-S3cret 'Pa55'";
 export const BASE_TEXT = `# prod inventory
 all:
   vars:
+    admin_ip: 10.10.10.10
     pg_admin_password: ${BASE_SECRET}
   children:
     pg-test:
@@ -37,6 +38,7 @@ all:
 export const TARGET_TEXT = `# prod inventory
 all:
   vars:
+    admin_ip: 10.10.10.10
     pg_admin_password: ${BASE_SECRET}
   children:
     pg-test:
