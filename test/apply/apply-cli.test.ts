@@ -162,6 +162,25 @@ describeSsh('pigsty-gitops apply', () => {
     expect(home.calls()).toEqual([]);
   });
 
+  it('reports a run left running by a crash as interrupted, never resumes it, and re-plans from the applied state', async () => {
+    await adoptBase();
+    const store = await openStore({ url: undefined, dataDir });
+    const crashed = await store.createRun({ environment: 'prod', revision: 'f'.repeat(40), baseRevision: baseRev, trigger: 'cli', actor: 't', pullRequest: undefined });
+    await store.startRun(crashed, new Date());
+    await store.close();
+
+    const c = capture(repo);
+    expect(await main(['apply', 'prod', '--config', configPath], c.io)).toBe(0);
+    expect(c.err()).toBe(`pigsty-gitops: run ${crashed} (prod at ${'f'.repeat(40)}) was interrupted by a crash; it is not resumed — the next apply re-plans from the last applied state\n`);
+    expect(home.calls().map((call) => call.argv)).toEqual([['bin/pgsql-user', 'pg-test', 'dbuser_app']]);
+    const reopened = await openStore({ url: undefined, dataDir });
+    try {
+      expect((await reopened.getRun(crashed))?.status).toBe('interrupted');
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('rewrites one status line on a terminal', async () => {
     await adoptBase();
     const c = capture(repo, true);
