@@ -262,6 +262,25 @@ describeSsh('apply over SSH', () => {
     }
   });
 
+  it('with waitForLock, waits for the holder to release the lock and then applies', async () => {
+    const lock = await bench.store.store.lockEnvironment(ENV, { wait: false });
+    let released = false;
+    const releasing = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        released = true;
+        void (lock?.release() ?? Promise.resolve()).then(resolve);
+      }, 300);
+    });
+    const outcome = await applyEnvironment(
+      requestFor(bench, planOf(bench, [action('a01', ['bin/pgsql-add', 'pg-test'])]), { waitForLock: true }),
+      depsFor(bench),
+    );
+    await releasing;
+    expect(released).toBe(true);
+    expect(outcome.status).toBe('succeeded');
+    expect(bench.home.calls().map((c) => c.argv)).toEqual([['bin/pgsql-add', 'pg-test']]);
+  });
+
   it('refuses an environment that was never adopted, pointing at adopt', async () => {
     const request = requestFor(bench, planOf(bench, []));
     request.environment = { ...request.environment, name: 'staging' };
