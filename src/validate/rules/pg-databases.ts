@@ -1,0 +1,57 @@
+import type { Rule } from '../rule.js';
+import type { Finding } from '../finding.js';
+import type { FieldType } from '../rule-support/field-types.js';
+import { error } from '../rule-support/findings.js';
+import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
+import { varScopes } from '../rule-support/var-scopes.js';
+import { isMap, kindOf } from '../rule-support/values.js';
+
+/** Fields of a `pg_databases` entry, from Pigsty's `bin/validate` and its `pg-db.sql` / pgbouncer templates. */
+export const PG_DATABASE_FIELDS: Readonly<Record<string, FieldType>> = {
+  name: 'str', baseline: 'str', pgbouncer: 'bool', schemas: 'list', extensions: 'list', comment: 'str',
+  owner: 'str', template: 'str', encoding: 'str', locale: 'str', lc_collate: 'str', lc_ctype: 'str',
+  locale_provider: 'str', icu_locale: 'str', icu_rules: 'str', builtin_locale: 'str', strategy: 'str',
+  is_template: 'bool', tablespace: 'str', allowconn: 'bool', revokeconn: 'bool', register_datasource: 'bool',
+  connlimit: 'int', pool_auth_user: 'str', pool_mode: { enum: ['transaction', 'session', 'statement'] },
+  pool_size: 'int', pool_size_min: 'int', pool_reserve: 'int', pool_connlimit: 'int', parameters: 'dict',
+  state: { enum: ['create', 'absent', 'recreate'] },
+};
+
+/**
+ * `pg_databases` wherever defined: a list of maps with a name (PGD001), typed fields (PGD002),
+ * known fields (PGD003, warning), unique names within the list (PGD004).
+ */
+export const pgDatabasesRule: Rule = {
+  codes: ['PGD001', 'PGD002', 'PGD003', 'PGD004'],
+  title: 'pg_databases entries: shape, field types, unique names',
+  check(inventory) {
+    const out: Finding[] = [];
+    for (const scope of varScopes(inventory)) {
+      if (!('pg_databases' in scope.vars)) continue;
+      const list = scope.vars.pg_databases;
+      const listPath = [...scope.path, 'pg_databases'];
+      if (list === null) continue;
+      if (!Array.isArray(list)) {
+        out.push(error('PGD001', `pg_databases in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
+        continue;
+      }
+      const seen = new Map<string, number>();
+      list.forEach((db, index) => {
+        const path = [...listPath, index];
+        if (!isMap(db)) {
+          out.push(error('PGD001', `pg_databases[${index}] in ${scope.label} should be a map, got ${kindOf(db)}`, path));
+          return;
+        }
+        const label = entryLabel('pg_databases', index, db.name, scope.label);
+        if (db.name === undefined) out.push(error('PGD001', `${label} has no name`, path));
+        out.push(...checkFields(db, PG_DATABASE_FIELDS, path, label, 'PGD002', 'PGD003'));
+        if (typeof db.name === 'string') {
+          const first = seen.get(db.name);
+          if (first !== undefined) out.push(error('PGD004', `duplicate database ${db.name} in pg_databases of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
+          else seen.set(db.name, index);
+        }
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+import type { Rule } from '../rule.js';
+import type { Finding } from '../finding.js';
+import type { FieldType } from '../rule-support/field-types.js';
+import { error, warning } from '../rule-support/findings.js';
+import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
+import { varScopes } from '../rule-support/var-scopes.js';
+import { isMap, kindOf } from '../rule-support/values.js';
+
+/** Fields of a `pg_users` entry, from Pigsty's `bin/validate` and its `pg-user.sql` / pgbouncer templates. */
+export const PG_USER_FIELDS: Readonly<Record<string, FieldType>> = {
+  name: 'str', password: 'str', login: 'bool', superuser: 'bool', createdb: 'bool', createrole: 'bool',
+  inherit: 'bool', replication: 'bool', bypassrls: 'bool', pgbouncer: 'bool', connlimit: 'int',
+  expire_in: 'int', expire_at: 'date', comment: 'str', roles: 'list', parameters: 'dict',
+  pool_mode: { enum: ['transaction', 'session', 'statement'] }, pool_connlimit: 'int',
+  state: { enum: ['present', 'absent'] },
+};
+
+const LISTS = ['pg_users', 'pg_default_roles'] as const;
+
+/**
+ * `pg_users` (and `pg_default_roles`) wherever defined: a list (PGU001) of maps with a name
+ * (PGU001), typed fields (PGU002), known fields (PGU003, warning), unique names within the
+ * list (PGU004), a password for login users of `pg_users` (PGU005, warning).
+ */
+export const pgUsersRule: Rule = {
+  codes: ['PGU001', 'PGU002', 'PGU003', 'PGU004', 'PGU005'],
+  title: 'pg_users entries: shape, field types, unique names',
+  check(inventory) {
+    const out: Finding[] = [];
+    for (const scope of varScopes(inventory)) {
+      for (const key of LISTS) {
+        if (!(key in scope.vars)) continue;
+        const list = scope.vars[key];
+        const listPath = [...scope.path, key];
+        if (list === null) continue;
+        if (!Array.isArray(list)) {
+          out.push(error('PGU001', `${key} in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
+          continue;
+        }
+        const seen = new Map<string, number>();
+        list.forEach((user, index) => {
+          const path = [...listPath, index];
+          if (!isMap(user)) {
+            out.push(error('PGU001', `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(user)}`, path));
+            return;
+          }
+          const label = entryLabel(key, index, user.name, scope.label);
+          if (user.name === undefined) out.push(error('PGU001', `${label} has no name`, path));
+          out.push(...checkFields(user, PG_USER_FIELDS, path, label, 'PGU002', 'PGU003'));
+          if (typeof user.name === 'string') {
+            const first = seen.get(user.name);
+            if (first !== undefined) out.push(error('PGU004', `duplicate user ${user.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
+            else seen.set(user.name, index);
+          }
+          if (key === 'pg_users' && user.password === undefined && user.login !== false && user.state !== 'absent') {
+            out.push(warning('PGU005', `${label} has no password`, path));
+          }
+        });
+      }
+    }
+    return out;
+  },
+};

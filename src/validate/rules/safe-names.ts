@@ -1,0 +1,64 @@
+import type { Rule } from '../rule.js';
+import type { Finding } from '../finding.js';
+import { isSafeClusterName, isSafeDatabaseName, isSafeGroupName, isSafeServiceName, isSafeUserName, SAFE_NAME_PATTERNS } from '../safe-names.js';
+import { error } from '../rule-support/findings.js';
+import { rawGroups } from '../rule-support/groups.js';
+import { varScopes } from '../rule-support/var-scopes.js';
+import { isMap, show } from '../rule-support/values.js';
+
+const CLUSTER_KEYS = ['pg_cluster', 'redis_cluster', 'etcd_cluster', 'minio_cluster'] as const;
+
+/**
+ * Names that reach a remote command line (`-l <group>`, `bin/pgsql-user <cluster> <user>`…)
+ * match strict patterns: groups (SAFE001), clusters (SAFE002), users and database owners
+ * (SAFE003), databases (SAFE004), services (SAFE005). See src/validate/safe-names.ts.
+ */
+export const safeNamesRule: Rule = {
+  codes: ['SAFE001', 'SAFE002', 'SAFE003', 'SAFE004', 'SAFE005'],
+  title: 'names reaching a command line match strict patterns',
+  check(inventory) {
+    const out: Finding[] = [];
+    for (const group of rawGroups(inventory)) {
+      if (!isSafeGroupName(group.name)) out.push(error('SAFE001', `group name ${show(group.name)} is unsafe: it should match ${SAFE_NAME_PATTERNS.group}`, group.path));
+    }
+    for (const scope of varScopes(inventory)) {
+      const vars = scope.vars;
+      for (const key of CLUSTER_KEYS) {
+        if (key in vars && !isSafeClusterName(vars[key])) {
+          out.push(error('SAFE002', `${key} ${show(vars[key])} in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.cluster}`, [...scope.path, key]));
+        }
+      }
+      for (const listKey of ['pg_users', 'pg_default_roles'] as const) {
+        forEachEntry(vars[listKey], (user, index) => {
+          if (typeof user.name === 'string' && !isSafeUserName(user.name)) {
+            out.push(error('SAFE003', `user name ${show(user.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, listKey, index, 'name']));
+          }
+        });
+      }
+      forEachEntry(vars.pg_databases, (db, index) => {
+        const path = [...scope.path, 'pg_databases', index];
+        if (typeof db.name === 'string' && !isSafeDatabaseName(db.name)) {
+          out.push(error('SAFE004', `database name ${show(db.name)} in pg_databases[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...path, 'name']));
+        }
+        if (typeof db.owner === 'string' && !isSafeUserName(db.owner)) {
+          out.push(error('SAFE003', `owner ${show(db.owner)} of pg_databases[${index}] in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...path, 'owner']));
+        }
+      });
+      for (const listKey of ['pg_services', 'pg_default_services'] as const) {
+        forEachEntry(vars[listKey], (svc, index) => {
+          if (typeof svc.name === 'string' && !isSafeServiceName(svc.name)) {
+            out.push(error('SAFE005', `service name ${show(svc.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.service}`, [...scope.path, listKey, index, 'name']));
+          }
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function forEachEntry(list: unknown, visit: (entry: Record<string, unknown>, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((entry: unknown, index) => {
+    if (isMap(entry)) visit(entry, index);
+  });
+}
