@@ -290,7 +290,7 @@ export const INVENTORY_PARAMETERS: Readonly<Record<string, GeneratedParameter>> 
   "pg_group": {"module":"PGSQL","type":"integer","description":"pgsql shard index number, optional identity for sharding clusters","secret":false},
   "pg_hba_rules": {"module":"PGSQL","type":"HbaRule[]","description":"business hba rules for postgres","secret":false},
   "pg_init": {"module":"PGSQL","type":"string","description":"provision init script for cluster template, `pg-init` by default","secret":false},
-  "pg_instances": {"module":"PGSQL","type":"object","description":"define multiple pg instances on node in `{port:ins_vars}` format","secret":false},
+  "pg_instances": {"module":"PGSQL","type":"map<Vars>","description":"define multiple pg instances on node in `{port:ins_vars}` format","secret":false},
   "pg_io_method": {"module":"PGSQL","type":"enum","description":"io method for postgres, auto,fsync,worker,io_uring, worker by default","secret":false,"enum":["auto","sync","fsync","worker","io_uring"]},
   "pg_lc_collate": {"module":"PGSQL","type":"string","description":"database cluster collate, `C` by default","secret":false},
   "pg_lc_ctype": {"module":"PGSQL","type":"string","description":"database character type, `C` by default","secret":false},

@@ -1169,7 +1169,7 @@ export type Vars = {
    * define multiple pg instances on node in `{port:ins_vars}` format
    */
   pg_instances?: {
-    [k: string]: {} | null;
+    [k: string]: Vars;
   };
   /**
    * io method for postgres, auto,fsync,worker,io_uring, worker by default
