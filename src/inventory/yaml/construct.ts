@@ -145,9 +145,9 @@ export class EventConstructor {
         return items;
       }
       case EV_MAPPING: {
+        const startIndex = this.i;
         this.i++;
         const map: { [key: string]: YamlValue } = {};
-        const keyOffsets = new Map<string, number>();
         let merges: { [key: string]: YamlValue }[] | undefined;
         let size = 1;
         while (this.i < this.events.length && this.events[this.i]?.type !== EV_POP) {
@@ -185,11 +185,7 @@ export class EventConstructor {
             continue;
           }
           if (key === undefined) continue;
-          const first = keyOffsets.get(key);
-          if (first !== undefined) {
-            const at = this.lines.position(first);
-            this.report('YAML002', keyOffset, `duplicate key "${key}" (first defined at line ${at.line}, column ${at.column})`);
-          } else keyOffsets.set(key, keyOffset);
+          if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(startIndex, key, keyOffset);
           setKey(map, key, value);
         }
         this.i++;
@@ -210,6 +206,33 @@ export class EventConstructor {
         this.size = 1;
         return null;
     }
+  }
+
+  /** Duplicate key: found rarely, so the first occurrence is searched only then. */
+  private reportDuplicate(mappingIndex: number, key: string, offset: number): void {
+    let first: number | undefined;
+    let depth = 0;
+    let expectKey = true;
+    for (let j = mappingIndex + 1; j < this.events.length && first === undefined; j++) {
+      const ev = this.events[j];
+      if (ev === undefined) break;
+      if (ev.type === EV_POP) {
+        if (depth === 0) break;
+        depth--;
+        if (depth === 0) expectKey = !expectKey;
+        continue;
+      }
+      if (depth === 0 && expectKey && ev.type === EV_SCALAR) {
+        const text = getScalarValue(this.source, ev);
+        const k = ev.style === STYLE_PLAIN && ev.tagStart < 0 ? plainKey(text) : text;
+        if (k === key) first = scalarOffset(this.source, ev);
+      }
+      if (ev.type === EV_MAPPING || ev.type === EV_SEQUENCE) depth++;
+      else if (depth === 0) expectKey = !expectKey;
+    }
+    const at = first === undefined ? undefined : this.lines.position(first);
+    const where = at === undefined ? '' : ` (first defined at line ${at.line}, column ${at.column})`;
+    this.report('YAML002', offset, `duplicate key "${key}"${where}`);
   }
 
   private scalar(ev: ScalarEvent): YamlValue {

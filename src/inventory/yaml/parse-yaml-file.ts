@@ -69,6 +69,9 @@ export function parseYamlFile(text: string, file: string, limits: ResolvedLimits
       column: 1,
     });
   }
-  const ok = result.value !== undefined && !diagnostics.some((d) => d.code === 'YAML003');
-  return { file, value: ok ? result.value : undefined, diagnostics, positions: new FilePositions(file, text, ok ? events : undefined, lines) };
+  const aborted = diagnostics.some((d) => d.code === 'YAML003');
+  // An empty file (no document) reads as null, as PyYAML does.
+  const value = aborted ? undefined : result.documents === 0 ? null : result.value;
+  const ok = value !== undefined;
+  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? events : undefined, lines) };
 }
