@@ -41,7 +41,7 @@ export class SchemaChecker {
       const errors = this.validate.errors ?? [];
       findings.push(...errorsToFindings(errors, { document, isSecretParameter: (name) => params.get(name)?.secret === true }));
     }
-    findings.push(...findUnknownKeys(document, (name) => params.has(name)));
+    findings.push(...findUnknownKeys(document, params));
     return findings;
   }
 

@@ -1,6 +1,7 @@
 import type { JsonPath } from '../inventory/json-path.js';
 import type { Finding } from './finding.js';
 import { SCHEMA_CODES } from './schema-error-findings.js';
+import { closestName } from './schema-suggest.js';
 
 const GROUP_KEYS = new Set(['hosts', 'vars', 'children']);
 
@@ -13,12 +14,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * host vars, and keys Ansible ignores in a group (`SCH012`). Inventories carry custom vars, so
  * these are never errors.
  */
-export function findUnknownKeys(document: unknown, isKnown: (name: string) => boolean): Finding[] {
+export function findUnknownKeys(document: unknown, known: ReadonlyMap<string, unknown>): Finding[] {
   const findings: Finding[] = [];
+  const messages = new Map<string, string>();
+  const messageFor = (name: string): string => {
+    let message = messages.get(name);
+    if (message === undefined) {
+      const near = closestName(name, known.keys());
+      message = `unknown parameter '${name}'${near === undefined ? '' : ` (did you mean '${near}'?)`}`;
+      messages.set(name, message);
+    }
+    return message;
+  };
   const vars = (value: unknown, path: JsonPath): void => {
     if (!isRecord(value)) return;
     for (const name of Object.keys(value)) {
-      if (!isKnown(name)) findings.push({ code: SCHEMA_CODES.unknownParameter, severity: 'warning', path: [...path, name], message: `unknown parameter '${name}'` });
+      if (!known.has(name)) findings.push({ code: SCHEMA_CODES.unknownParameter, severity: 'warning', path: [...path, name], message: messageFor(name) });
     }
   };
   const group = (value: unknown, path: JsonPath): void => {

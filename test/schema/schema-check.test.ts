@@ -167,3 +167,39 @@ describe('checkSchema', () => {
     expect(checker.check(inventory())).toEqual([]);
   });
 });
+
+describe('checkSchema on odd documents and nested values', () => {
+  it('suggests the closest known parameter for a misspelt name', () => {
+    expect(checkSchema(inventory({ pg_clustr: 'pg-test', pg_databses: [] }))).toEqual([
+      { code: 'SCH010', severity: 'warning', message: "unknown parameter 'pg_clustr' (did you mean 'pg_cluster'?)", path: [...GROUP_VARS, 'pg_clustr'] },
+      { code: 'SCH010', severity: 'warning', message: "unknown parameter 'pg_databses' (did you mean 'pg_databases'?)", path: [...GROUP_VARS, 'pg_databses'] },
+    ]);
+  });
+
+  it('reports a document that is not a mapping', () => {
+    expect(brief(checkSchema('../supabase.yml'))).toEqual([{ code: 'SCH001', message: '(document) must be a mapping (got string "../supabase.yml")', path: [] }]);
+  });
+
+  it('checks CIDR items of node_firewall_intranet and the VRRP id range', () => {
+    expect(brief(checkSchema(inventory({ node_firewall_intranet: ['10.0.0.0/8', '192.168.0.0'], vip_vrid: 255 })))).toEqual([
+      { code: 'SCH003', message: 'node_firewall_intranet[1] must be an IPv4 CIDR like 10.10.10.2/24 (got string "192.168.0.0")', path: [...GROUP_VARS, 'node_firewall_intranet', 1] },
+      { code: 'SCH005', message: 'vip_vrid must be between 1 and 254 (got number 255)', path: [...GROUP_VARS, 'vip_vrid'] },
+    ]);
+  });
+
+  it('requires a port in every pg_services item', () => {
+    expect(brief(checkSchema(inventory({ pg_services: [{ name: 'standby', dest: 'postgres' }] })))).toEqual([
+      { code: 'SCH004', message: "pg_services[0] is missing required field 'port'", path: [...GROUP_VARS, 'pg_services', 0] },
+    ]);
+  });
+
+  it('accepts template strings inside structured items', () => {
+    expect(checkSchema(inventory({ pg_users: [{ name: 'app', password: '{{ vault_app_password }}', connlimit: '{{ limit }}' }] }))).toEqual([]);
+  });
+
+  it('checks parameters given in pg_instances like any other vars', () => {
+    expect(brief(checkSchema(inventory({}, { pg_instances: { 5433: { pg_seq: 'two' } } })))).toEqual([
+      { code: 'SCH001', message: 'pg_instances["5433"].pg_seq must be an integer (got string "two")', path: [...HOST, 'pg_instances', '5433', 'pg_seq'] },
+    ]);
+  });
+});
