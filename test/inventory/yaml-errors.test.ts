@@ -75,3 +75,19 @@ describe('YAML problems become diagnostics with file, line and column', () => {
     expect(out.diagnostics.map((d) => d.message)).toEqual(['expected a single YAML document, found 2']);
   });
 });
+
+describe('flow collections ignore indentation, as in PyYAML', () => {
+  it('accepts a closing bracket at the indentation of its key and keeps positions exact', () => {
+    const text = 'all:\n  vars:\n    pkgs: [\n      a, b,\n    c\n    ]\n    after: 1\n';
+    const out = loadInventoryText(text, 'flow.yml');
+    expect(out.diagnostics).toEqual([]);
+    expect(out.loaded?.document.all.vars).toEqual({ pkgs: ['a', 'b', 'c'], after: 1 });
+    expect(out.loaded?.locate(['all', 'vars', 'pkgs', 2])).toEqual({ file: 'flow.yml', line: 5, column: 5 });
+    expect(out.loaded?.locate(['all', 'vars', 'after'])).toEqual({ file: 'flow.yml', line: 7, column: 12 });
+  });
+
+  it('still rejects deficient indentation in block context', () => {
+    const out = loadInventoryText('all:\n  vars:\n    a: 1\n   b: 2\n', 'block.yml');
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['YAML001']);
+  });
+});

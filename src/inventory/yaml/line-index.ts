@@ -2,7 +2,11 @@
 export class LineIndex {
   private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** 0-based line → columns to subtract (spaces added by flow re-indentation). */
+    private readonly shifts?: ReadonlyMap<number, number>,
+  ) {}
 
   private lineStarts(): number[] {
     if (this.starts === undefined) {
@@ -27,6 +31,7 @@ export class LineIndex {
       if ((starts[mid] ?? 0) <= target) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: target - (starts[lo] ?? 0) + 1 };
+    const shift = this.shifts?.get(lo) ?? 0;
+    return { line: lo + 1, column: Math.max(1, target - (starts[lo] ?? 0) + 1 - shift) };
   }
 }

@@ -11,6 +11,7 @@ import { EventConstructor } from './construct.js';
 import { LineIndex } from './line-index.js';
 import type { ResolvedLimits } from './limits.js';
 import { FilePositions } from './positions.js';
+import { relaxFlowIndentation } from './flow-indentation.js';
 
 export interface ParsedYamlFile {
   file: string;
@@ -35,27 +36,43 @@ export function tooLargeDiagnostic(file: string, bytes: number, max: number): Di
   };
 }
 
-export function parseYamlFile(text: string, file: string, limits: ResolvedLimits): ParsedYamlFile {
-  const lines = new LineIndex(text);
+/** How many flow collections may be re-indented in one file before giving up. */
+const MAX_FLOW_RELAXATIONS = 64;
+
+export function parseYamlFile(original: string, file: string, limits: ResolvedLimits): ParsedYamlFile {
+  let text = original;
+  const shifts = new Map<number, number>();
+  let lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const bytes = text.length > limits.maxFileBytes / 4 ? Buffer.byteLength(text, 'utf8') : text.length;
+  const bytes = original.length > limits.maxFileBytes / 4 ? Buffer.byteLength(text, 'utf8') : text.length;
   if (bytes > limits.maxFileBytes) {
     diagnostics.push(tooLargeDiagnostic(file, bytes, limits.maxFileBytes));
     return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
   }
-  let events: Event[];
-  try {
-    events = parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const mark = error.mark;
-    const d: Diagnostic = { code: 'YAML001', severity: 'error', message: `YAML syntax error: ${error.reason}`, path: '', file };
-    if (mark !== undefined) {
-      d.line = mark.line + 1;
-      d.column = mark.column + 1;
+  let events: Event[] | undefined;
+  for (let attempt = 0; events === undefined; attempt++) {
+    try {
+      events = parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+      const mark = error.mark;
+      if (error.reason === 'deficient indentation' && mark !== undefined && attempt < MAX_FLOW_RELAXATIONS) {
+        const relaxed = relaxFlowIndentation(text, mark.position, shifts);
+        if (relaxed !== undefined) {
+          text = relaxed.text;
+          lines = new LineIndex(text, shifts);
+          continue;
+        }
+      }
+      const original = new LineIndex(text, shifts).position(mark?.position ?? 0);
+      const d: Diagnostic = { code: 'YAML001', severity: 'error', message: `YAML syntax error: ${error.reason}`, path: '', file };
+      if (mark !== undefined) {
+        d.line = original.line;
+        d.column = original.column;
+      }
+      diagnostics.push(d);
+      return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
     }
-    diagnostics.push(d);
-    return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
   }
   const result = new EventConstructor(events, text, file, lines, limits.maxAliasNodes, diagnostics).run();
   if (result.documents > 1) {
