@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { GitRevisionProvider } from '../git/revision-provider.js';
+import { buildPlan, type PlanSide } from '../plan/plan.js';
+import { renderContextFor } from '../plan/render-context.js';
+import { renderJson } from '../plan/render-json.js';
+import { renderMarkdown } from '../plan/render-markdown.js';
+import { renderText } from '../plan/render-text.js';
+import { InputError } from '../util/errors.js';
+import { createValidator, type ValidationResult } from '../validate/validate.js';
+import { EXIT_OK, EXIT_REJECTED, type CliCommand, type CommandIo } from './command.js';
+import { resolveInventoryArg, type ResolvedInventory } from './resolve-inventory-arg.js';
+
+interface PlanOptions {
+  format: 'text' | 'json' | 'markdown';
+  base?: string;
+  env?: string;
+  fullPlan?: string;
+}
+
+/**
+ * `pigsty-gitops plan [--format text|json|markdown] [--base INV] [--env NAME] INV` — the Pigsty
+ * commands that take the deployment from the base inventory to the target one, in order, with risk.
+ * INV is a file, an environment directory or `git:REV[:PATH]` (`--base git:main` = the target's path
+ * at main). Without `--base` the base is empty: everything in the target is new.
+ * Exit 0 plan computed (even empty), 1 target invalid, 2 usage or I/O error.
+ */
+export const planCommand: CliCommand = {
+  register(program: Command, io: CommandIo, done: (code: number) => void): void {
+    program
+      .command('plan')
+      .description('plan the Pigsty commands that take the deployment from --base to the target inventory')
+      .argument('<target>', 'target inventory: file, environment directory or git:REV[:PATH]')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+      .option('--base <inventory>', 'base inventory (file, directory or git:REV[:PATH]); omitted = empty base, everything is new')
+      .option('--env <name>', 'environment name shown in the plan')
+      .option('--full-plan <pointer>', 'markdown: where the full plan is (URL or command), shown when truncated')
+      .action(async (target: string, options: PlanOptions) => {
+        done(await runPlan(target, options, io));
+      });
+  },
+};
+
+function revisionOf(resolved: ResolvedInventory): string | undefined {
+  return resolved.provider instanceof GitRevisionProvider ? resolved.provider.commit : undefined;
+}
+
+async function runPlan(targetArg: string, options: PlanOptions, io: CommandIo): Promise<number> {
+  const target = await resolveInventoryArg(targetArg, io.cwd, { env: io.env });
+  const base = options.base === undefined ? undefined : await resolveInventoryArg(options.base, io.cwd, { env: io.env, defaultPath: target.path });
+  const validator = createValidator();
+  const targetResult = await validator.validateSource(target.provider, target.path);
+  let baseResult: ValidationResult | undefined;
+  if (base !== undefined) {
+    baseResult = await validator.validateSource(base.provider, base.path);
+    if (baseResult.inventory === undefined) {
+      const first = baseResult.diagnostics.find((d) => d.severity === 'error');
+      throw new InputError(`base inventory ${base.display} cannot be read${first !== undefined ? `: ${first.file ?? ''}${first.line !== undefined ? `:${first.line}` : ''} ${first.message}` : ''}`, { path: base.display });
+    }
+    if (!baseResult.valid) io.stderr(`pigsty-gitops: warning: base inventory ${base.display} has errors; planning against it anyway\n`);
+  }
+  const side = (resolved: ResolvedInventory | undefined, result: ValidationResult | undefined): PlanSide => {
+    const rev = resolved === undefined ? undefined : revisionOf(resolved);
+    return { label: resolved?.display ?? '(empty)', inventory: result?.inventory, ...(rev !== undefined ? { revision: rev } : {}) };
+  };
+  const plan = buildPlan({
+    ...(options.env !== undefined ? { env: options.env } : {}),
+    base: side(base, baseResult),
+    target: { ...side(target, targetResult), valid: targetResult.valid, diagnostics: targetResult.diagnostics },
+  });
+  const ctx = renderContextFor(baseResult?.inventory, targetResult.inventory, options.fullPlan !== undefined ? { fullPlanPointer: options.fullPlan } : {});
+  const render = options.format === 'json' ? renderJson : options.format === 'markdown' ? renderMarkdown : renderText;
+  io.stdout(render(plan, ctx));
+  if (options.format === 'markdown') io.stdout('\n');
+  return plan.valid ? EXIT_OK : EXIT_REJECTED;
+}

@@ -1,0 +1,31 @@
+import { createTwoFilesPatch } from 'diff';
+import type { LoadedInventory, SourceFile } from '../inventory/model.js';
+import { redactYamlText } from './redact-yaml-text.js';
+
+function relativeTo(origin: string, file: SourceFile): string {
+  const path = file.path;
+  const stripped = path.startsWith(`${origin}/`) ? path.slice(origin.length + 1) : path.replace(/^.*\//, '');
+  return stripped;
+}
+
+/**
+ * Unified diff of the inventory files, base → target, with secret values redacted (`redact` is
+ * applied to both texts first). Files are paired by their path inside the inventory.
+ */
+export function redactedYamlDiff(base: LoadedInventory | undefined, target: LoadedInventory, redact: (text: string) => string): string {
+  const baseFiles = new Map((base?.files ?? []).map((f) => [relativeTo(base?.origin ?? '', f), f]));
+  const targetFiles = new Map(target.files.map((f) => [relativeTo(target.origin, f), f]));
+  const names = [...new Set([...baseFiles.keys(), ...targetFiles.keys()])].sort();
+  const parts: string[] = [];
+  for (const name of names) {
+    const b = baseFiles.get(name);
+    const t = targetFiles.get(name);
+    const before = b === undefined ? '' : redact(redactYamlText(b.text));
+    const after = t === undefined ? '' : redact(redactYamlText(t.text));
+    if (before === after) continue;
+    const patch = createTwoFilesPatch(b?.path ?? '/dev/null', t?.path ?? '/dev/null', before, after, undefined, undefined, { context: 3 });
+    // Drop the "Index:" / "====" header lines the diff package adds.
+    parts.push(patch.split('\n').filter((line) => !line.startsWith('Index: ') && !/^=+$/.test(line)).join('\n').trimEnd());
+  }
+  return parts.join('\n');
+}
