@@ -63,8 +63,8 @@ async function typesFor(name, schema) {
   return ts;
 }
 
-function validatorFor(name, schema) {
-  const ajv = new Ajv({
+function newAjv() {
+  return new Ajv({
     allErrors: true,
     verbose: true,
     strict: true,
@@ -74,8 +74,39 @@ function validatorFor(name, schema) {
     formats: FORMATS,
     code: { source: true, esm: true, optimize: true },
   });
-  const validate = ajv.compile(stripAnnotations(schema));
-  const code = standaloneCode(ajv, validate);
+}
+
+/** Replaces every `$ref` to `#/definitions/Vars` (a parameter set) by a plain mapping check. */
+function withoutVarsRefs(node) {
+  if (Array.isArray(node)) return node.map(withoutVarsRefs);
+  if (node === null || typeof node !== 'object') return node;
+  if (node.$ref === '#/definitions/Vars') return { type: ['object', 'null'] };
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withoutVarsRefs(v)]));
+}
+
+/**
+ * Standalone validators. For a schema with a `Vars` definition (the inventory), the document
+ * validator checks the structure only (a parameter set is "a mapping or null"), and every
+ * parameter gets its own exported validator `param_<name>`: the checker walks the keys a vars
+ * mapping really has instead of testing ~400 known names on each of thousands of hosts.
+ */
+function validatorFor(name, schema) {
+  const ajv = newAjv();
+  const stripped = stripAnnotations(schema);
+  const params = Object.keys(stripped.definitions?.Vars?.properties ?? {}).sort();
+  let code;
+  if (params.length === 0) {
+    code = standaloneCode(ajv, ajv.compile(stripped));
+  } else {
+    const base = stripped.$id ?? `https://pigsty-gitops.local/schemas/${name}.schema.json`;
+    const structure = withoutVarsRefs({ ...stripped, $id: base });
+    const parameters = withoutVarsRefs({ ...stripped, $id: `${base.replace(/\.schema\.json$/, '')}-parameters.schema.json` });
+    ajv.addSchema(structure);
+    ajv.addSchema(parameters);
+    const refs = { validate: base };
+    for (const param of params) refs[`param_${param}`] = `${parameters.$id}#/definitions/Vars/properties/${param}`;
+    code = standaloneCode(ajv, refs);
+  }
   if (/\brequire\(/.test(code)) throw new Error(`standalone validator for ${name} needs a runtime require(); avoid that keyword`);
   return `${header(`schemas/${name}.schema.json`)}// @ts-nocheck\n${code}\n`;
 }

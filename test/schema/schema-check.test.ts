@@ -91,8 +91,8 @@ describe('checkSchema', () => {
     expect(brief(findings)).toEqual([
       { code: 'SCH001', message: 'pg_databases[0].connlimit must be an integer (got string "lots")', path: [...GROUP_VARS, 'pg_databases', 0, 'connlimit'] },
       { code: 'SCH004', message: "pg_databases[0].extensions[2] is missing required field 'name'", path: [...GROUP_VARS, 'pg_databases', 0, 'extensions', 2] },
-      { code: 'SCH001', message: 'pg_hba_rules[0].order must be an integer (got string "first")', path: [...GROUP_VARS, 'pg_hba_rules', 0, 'order'] },
       { code: 'SCH001', message: 'pg_services[0].port must be an integer (got string "5435x")', path: [...GROUP_VARS, 'pg_services', 0, 'port'] },
+      { code: 'SCH001', message: 'pg_hba_rules[0].order must be an integer (got string "first")', path: [...GROUP_VARS, 'pg_hba_rules', 0, 'order'] },
     ]);
   });
 
