@@ -94,6 +94,8 @@ function renderCluster(c) {
   for (const h of c.hba) lines.push(`          - ${flow(h)}`);
   lines.push('        pg_parameters:');
   for (const [k, v] of Object.entries(c.parameters)) lines.push(`          ${k}: ${scalar(v)}`);
+  lines.push('        pg_crontab:', "          - '00 01 * * 1 /pg/bin/pg-backup full'", "          - '00 01 * * 2,3,4,5,6,7 /pg/bin/pg-backup'");
+  lines.push('        pg_libs: \'timescaledb, pg_stat_statements, auto_explain\'');
   lines.push('        pg_vip_enabled: true', `        pg_vip_address: ${c.vip}`, '        pg_vip_interface: eth1', '');
   return lines.join('\n');
 }
