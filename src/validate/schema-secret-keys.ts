@@ -1,12 +1,14 @@
 /**
- * Which keys hold secrets, for schema messages only (so a bad value is never echoed).
- * Private stand-in until src/inventory/secrets.ts (`isSecretKey`) is shared; keep it small and
- * conservative: a false positive only hides a value from a message.
+ * Which keys hold secrets, for schema messages (so a bad value is never echoed): the inventory's
+ * own rule (`isSecretKey`), plus keys whose values are connection URLs or keys that may embed
+ * credentials. A false positive only hides a value from a message.
  */
-const SECRET_KEY = /(password|passwd|secret|_pass$|^pass$|token|pgsodium_key|private_key|_pgurl$|_url$)/i;
+import { isSecretKey } from '../inventory/secrets.js';
+
+const EXTRA_SECRET_KEY = /(_url|_pgurl|pgsodium_key|private_key)$/i;
 
 export function isSchemaSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
+  return isSecretKey(key) || EXTRA_SECRET_KEY.test(key);
 }
 
 /** A string that looks like a connection URL with credentials (`scheme://user:pass@host`). */
