@@ -160,6 +160,13 @@ describe('checkSchema', () => {
     ]);
   });
 
+  it('hides a credential URL given where an address is expected', () => {
+    const findings = checkSchema(inventory({}, { pg_upstream: 'postgres://dbuser:Hunter2pw@10.10.10.10:5432/meta' }));
+    expect(brief(findings)).toEqual([
+      { code: 'SCH003', message: 'pg_upstream must be an IPv4 address like 10.10.10.11 (got a string (value hidden))', path: [...HOST, 'pg_upstream'] },
+    ]);
+  });
+
   it('gives the same answer from a reused checker instance', () => {
     const checker = createSchemaChecker();
     const bad = inventory({}, { pg_role: 'boss' });
