@@ -6,6 +6,6 @@ export const etcdMembersRule: Rule = {
   codes: ['ETCD001', 'ETCD002'],
   title: 'etcd_seq present, integer >= 0, unique per cluster',
   check(inventory) {
-    return [...inventory.etcdClusters.values()].flatMap((cluster) => checkSeqs(inventory, 'etcd_seq', cluster.name, cluster.members, 'ETCD001', 'ETCD002'));
+    return [...inventory.etcdClusters.values()].flatMap((cluster) => checkSeqs(inventory, 'etcd_seq', cluster.name || cluster.group, cluster.members, 'ETCD001', 'ETCD002'));
   },
 };

@@ -51,7 +51,7 @@ export const hbaRulesRule: Rule = {
           const { rules, role: _role, ...fields } = rule;
           out.push(...checkFields(fields, HBA_FIELDS, path, label, 'HBA001', 'HBA009'));
           if (rules !== undefined && !(Array.isArray(rules) && rules.every((r) => typeof r === 'string'))) {
-            out.push(error('HBA005', `${label}: rules should be a list of pg_hba.conf lines, got ${kindOf(rules)}`, [...path, 'rules']));
+            out.push(error('HBA005', `${label}: rules should be a list of pg_hba.conf lines (strings), got ${Array.isArray(rules) ? 'a list with a non-string entry' : kindOf(rules)}`, [...path, 'rules']));
           }
           if (rule.role !== undefined && rule.role !== '' && (typeof rule.role !== 'string' || !HBA_ROLES.includes(rule.role))) {
             out.push(error('HBA006', `${label}: role ${show(rule.role)} should be one of ${HBA_ROLES.join(', ')}`, [...path, 'role']));

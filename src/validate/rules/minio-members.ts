@@ -6,6 +6,6 @@ export const minioMembersRule: Rule = {
   codes: ['MINIO001', 'MINIO002'],
   title: 'minio_seq present, integer >= 0, unique per cluster',
   check(inventory) {
-    return [...inventory.minioClusters.values()].flatMap((cluster) => checkSeqs(inventory, 'minio_seq', cluster.name, cluster.members, 'MINIO001', 'MINIO002'));
+    return [...inventory.minioClusters.values()].flatMap((cluster) => checkSeqs(inventory, 'minio_seq', cluster.name || cluster.group, cluster.members, 'MINIO001', 'MINIO002'));
   },
 };

@@ -6,7 +6,7 @@ import { checkSeqs } from '../rule-support/seq-checks.js';
 import { definingPath, valueAt } from '../rule-support/var-path.js';
 import { isMap, kindOf, show } from '../rule-support/values.js';
 
-const PORT_KEY = /^[1-9][0-9]{0,4}$/;
+const PORT_KEY = /^[0-9]{1,5}$/;
 
 /**
  * Redis nodes: `redis_node` an integer >= 0 unique in the cluster (REDIS001, REDIS002);
@@ -20,18 +20,19 @@ export const redisInstancesRule: Rule = {
     const out: Finding[] = [];
     const doc = inventory.source.document;
     for (const cluster of inventory.redisClusters.values()) {
-      out.push(...checkSeqs(inventory, 'redis_node', cluster.name, cluster.nodes, 'REDIS001', 'REDIS002'));
+      out.push(...checkSeqs(inventory, 'redis_node', cluster.name || cluster.group, cluster.nodes, 'REDIS001', 'REDIS002'));
       for (const node of cluster.nodes) {
         const path = definingPath(inventory, node.path, 'redis_instances');
         const instances = path ? valueAt(doc, path) : undefined;
         if (path === undefined || !isMap(instances) || Object.keys(instances).length === 0) {
-          out.push(error('REDIS003', `redis_instances of ${node.ip} in ${cluster.name} should be a map of port: {…}, got ${kindOf(instances)}`, path ?? node.path));
+          const problem = path === undefined ? 'is missing' : isMap(instances) ? 'is empty' : `should be a map of port: {…}, got ${kindOf(instances)}`;
+          out.push(error('REDIS003', `redis_instances of ${node.ip} in ${cluster.name} ${problem}`, path ?? node.path));
           continue;
         }
         const ports = new Map<number, string>();
         for (const [key, spec] of Object.entries(instances)) {
           const port = Number(key);
-          if (!PORT_KEY.test(key.trim()) || port > 65535) {
+          if (!PORT_KEY.test(key) || port < 1 || port > 65535) {
             out.push(error('REDIS004', `redis port ${show(key)} on ${node.ip} in ${cluster.name} should be an integer 1..65535`, [...path, key]));
             continue;
           }

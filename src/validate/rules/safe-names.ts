@@ -24,6 +24,8 @@ export const safeNamesRule: Rule = {
     for (const scope of varScopes(inventory)) {
       const vars = scope.vars;
       for (const key of CLUSTER_KEYS) {
+        // an empty or non-string minio_cluster is MINIO004's to report
+        if (key === 'minio_cluster' && (typeof vars[key] !== 'string' || vars[key] === '')) continue;
         if (key in vars && !isSafeClusterName(vars[key])) {
           out.push(error('SAFE002', `${key} ${show(vars[key])} in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.cluster}`, [...scope.path, key]));
         }
