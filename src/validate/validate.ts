@@ -4,6 +4,7 @@
  * `ContentProvider`; never throws for bad content (a missing path is an `InputError`).
  */
 import { buildInventory } from '../inventory/build.js';
+import { formatJsonPath } from '../inventory/json-path.js';
 import type { ContentProvider } from '../inventory/content-provider.js';
 import { loadInventory, type LoadOptions } from '../inventory/load.js';
 import type { Inventory, LoadedInventory } from '../inventory/model.js';
@@ -66,6 +67,7 @@ export class Validator {
 
   private validateLoaded(loaded: LoadedInventory, loadDiagnostics: readonly Diagnostic[]): ValidationResult {
     const findings: Finding[] = [];
+    const schemaFindings: Finding[] = [];
     let inventory: Inventory | undefined;
     try {
       inventory = buildInventory(loaded);
@@ -74,7 +76,7 @@ export class Validator {
     }
     if (this.schemaChecker) {
       try {
-        findings.push(...this.schemaChecker.check(loaded.document));
+        schemaFindings.push(...this.schemaChecker.check(loaded.document));
       } catch (cause) {
         findings.push(internalError('the schema check', cause));
       }
@@ -88,6 +90,7 @@ export class Validator {
         }
       }
     }
+    findings.push(...withoutRepeats(schemaFindings, findings));
     const diagnostics = sortDiagnostics([...loadDiagnostics, ...findingsToDiagnostics(findings, loaded)], loaded.files.map((f) => f.path));
     return result(loaded.origin, diagnostics, inventory, loaded);
   }
@@ -105,6 +108,18 @@ export function validateInventory(loaded: LoadedInventory, options: ValidatorOpt
 /** One-shot: loads and validates `path` with a fresh validator. */
 export function validateSource(provider: ContentProvider, path: string, options: ValidatorOptions = {}): Promise<ValidationResult> {
   return createValidator(options).validateSource(provider, path);
+}
+
+/**
+ * Schema findings minus those a semantic rule already reports at the same path with the same
+ * severity (e.g. an admin_ip with octet 999): one diagnostic per problem, the rule's being the
+ * more specific.
+ */
+function withoutRepeats(schemaFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
+  if (schemaFindings.length === 0) return [];
+  const key = (f: Finding): string => `${f.severity}\u0000${formatJsonPath(f.path)}`;
+  const covered = new Set(ruleFindings.map(key));
+  return schemaFindings.filter((f) => !covered.has(key(f)));
 }
 
 function result(origin: string, diagnostics: Diagnostic[], inventory: Inventory | undefined, loaded: LoadedInventory | undefined): ValidationResult {

@@ -63,7 +63,7 @@ describe('minio (MINIO001-MINIO006)', () => {
     const noRepo = `all:\n  vars: { version: v4, admin_ip: 10.10.10.10, region: default, pgbackrest_method: minio }\n  children: {}\n`;
     expect(lint(noRepo, /^MINIO/)).toEqual(['2:83 warning MINIO006 pgbackrest_method is minio but the inventory has no minio cluster']);
     const missingSeq = `${HEAD}    minio: { hosts: { 10.10.10.14: {} }, vars: { minio_cluster: minio } }\n`;
-    expect(lint(missingSeq, /^MINIO/)).toEqual(['10:33 error MINIO001 minio_seq of 10.10.10.14 in minio is missing']);
+    expect(lint(missingSeq, /^MINIO/)).toEqual(['10:36 error MINIO001 minio_seq of 10.10.10.14 in minio is missing']);
   });
 });
 
