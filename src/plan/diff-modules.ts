@@ -1,4 +1,4 @@
-import type { ModuleCluster } from '../inventory/model.js';
+import type { ModuleCluster, Vars } from '../inventory/model.js';
 import { addChange, splitKeys, type DiffContext } from './diff-context.js';
 import { diffVars } from './diff-vars.js';
 import { describeFields, fieldChanges } from './field-changes.js';
@@ -48,7 +48,9 @@ function diffModule(ctx: DiffContext, module: 'etcd' | 'minio' | 'infra', baseMa
       const x = bm.get(ip);
       const y = tm.get(ip);
       if (x === undefined || y === undefined) continue;
-      const fields = fieldChanges(x.vars, y.vars);
+      // Member vars are the node's host vars: only this module's own keys concern it.
+      const own = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).filter(([k]) => k.startsWith(`${module}_`)));
+      const fields = fieldChanges(own(x.vars), own(y.vars));
       if (fields.length > 0) addChange(ctx, { entity: entity.member, op: 'modify', scope: name, name: ip, summary: `${module} member ${ip}: ${describeFields(fields)}`, fields, basePath: x.path, targetPath: y.path, hint: { t: 'module-member', module, op: 'modify', group: t.group, ip } });
     }
     diffVars(ctx, 'module.var', name, { level: 'module-group', module, group: t.group }, { vars: b.vars, path: [...b.path, 'vars'] }, { vars: t.vars, path: [...t.path, 'vars'] }, STRUCTURAL);

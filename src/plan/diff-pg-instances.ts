@@ -5,6 +5,8 @@ import { describeFields, fieldChanges } from './field-changes.js';
 
 /** Identity of an instance: changing it is a role change, not a config refresh. */
 const IDENTITY = new Set(['pg_seq', 'pg_role', 'pg_upstream']);
+/** Host vars of other modules on the same node: their own diffs cover them. */
+const OTHER_MODULES = /^(redis_|etcd_|minio_|infra_)/;
 
 /** Instances of a cluster present in both revisions: added, removed, identity and host vars. */
 export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgCluster): void {
@@ -31,6 +33,7 @@ export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgClu
     if (identity.length > 0) {
       addChange(ctx, { entity: 'pg.instance', op: 'modify', scope: cluster, name: ip, summary: `instance ${ip}: ${describeFields(identity)}`, fields: identity, basePath: bi.path, targetPath: ti.path, hint: { t: 'pg-instance-identity', cluster, ip } });
     }
-    diffVars(ctx, 'pg.var', `${cluster}/${ip}`, { level: 'pg-instance', cluster, ip }, { vars: bi.vars, path: bi.path }, { vars: ti.vars, path: ti.path }, IDENTITY);
+    const ignore = new Set([...IDENTITY, ...[...Object.keys(bi.vars), ...Object.keys(ti.vars)].filter((k) => OTHER_MODULES.test(k))]);
+    diffVars(ctx, 'pg.var', `${cluster}/${ip}`, { level: 'pg-instance', cluster, ip }, { vars: bi.vars, path: bi.path }, { vars: ti.vars, path: ti.path }, ignore);
   }
 }
