@@ -1,17 +1,35 @@
-/** Postgres clusters: groups that set `pg_cluster`, with instances, users, databases, services, hba rules, vip. */
+/**
+ * Postgres clusters: groups that set `pg_cluster`, with instances, users, databases, services, hba rules, vip.
+ * A group usually defines one cluster; a Citus group sets `pg_cluster` per host, so its hosts are
+ * partitioned by their effective `pg_cluster` and each part becomes its own cluster.
+ */
 import { clusterKeyOf, int, listSetting, mappingItems, nameOf, str } from './build-helpers.js';
 import type { GroupGraph } from './build-groups.js';
 import type { Group, HbaRule, PgCluster, PgDatabase, PgInstance, PgService, PgUser, Vars, YamlValue } from './model.js';
 
-function setting(group: Group, globalVars: Vars, key: string): YamlValue | undefined {
-  return group.vars[key] ?? globalVars[key];
+/** A cluster-wide setting: from the first member's effective vars (host, group, all), else group, else all.vars. */
+function setting(group: Group, globalVars: Vars, first: Vars | undefined, key: string): YamlValue | undefined {
+  return first?.[key] ?? group.vars[key] ?? globalVars[key];
 }
 
-export function buildPgCluster(group: Group, graph: GroupGraph): PgCluster | undefined {
+export function buildPgClusters(group: Group, graph: GroupGraph): PgCluster[] {
   const key = clusterKeyOf(group, graph.hosts, 'pg_cluster');
-  if (key === undefined) return undefined;
+  if (key === undefined) return [];
+  const parts = new Map<string, string[]>();
+  for (const ip of group.hosts) {
+    const name = nameOf(graph.hosts.get(ip)?.effective['pg_cluster'] ?? key.value);
+    const members = parts.get(name);
+    if (members === undefined) parts.set(name, [ip]);
+    else members.push(ip);
+  }
+  if (parts.size === 0) parts.set(nameOf(key.value), []);
+  return [...parts].map(([name, ips]) => buildPgCluster(group, graph, name, ips));
+}
+
+function buildPgCluster(group: Group, graph: GroupGraph, name: string, ips: string[]): PgCluster {
   const { globalVars } = graph;
-  const instances: PgInstance[] = group.hosts.map((ip) => {
+  const first = ips[0] === undefined ? undefined : graph.hosts.get(ips[0])?.effective;
+  const instances: PgInstance[] = ips.map((ip) => {
     const host = graph.hosts.get(ip);
     const effective = host?.effective ?? {};
     return {
@@ -43,12 +61,12 @@ export function buildPgCluster(group: Group, graph: GroupGraph): PgCluster | und
     ...mappingItems(listSetting(group, globalVars, 'pg_hba_rules')).map((i) => ({ kind: 'pg' as const, ...i })),
     ...mappingItems(listSetting(group, globalVars, 'pgb_hba_rules')).map((i) => ({ kind: 'pgb' as const, ...i })),
   ];
-  const vipEnabled = setting(group, globalVars, 'pg_vip_enabled');
-  const vipAddress = setting(group, globalVars, 'pg_vip_address');
-  const vipInterface = setting(group, globalVars, 'pg_vip_interface');
+  const vipEnabled = setting(group, globalVars, first, 'pg_vip_enabled');
+  const vipAddress = setting(group, globalVars, first, 'pg_vip_address');
+  const vipInterface = setting(group, globalVars, first, 'pg_vip_interface');
   const vip =
     vipEnabled === undefined && vipAddress === undefined && vipInterface === undefined
       ? undefined
       : { enabled: vipEnabled === true, address: str(vipAddress), interface: str(vipInterface) };
-  return { name: nameOf(key.value), group: group.name, vars: group.vars, instances, users, databases, services, hbaRules, vip, path: group.path };
+  return { name, group: group.name, vars: group.vars, instances, users, databases, services, hbaRules, vip, path: group.path };
 }

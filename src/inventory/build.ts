@@ -5,7 +5,7 @@
  */
 import { buildGroups } from './build-groups.js';
 import { buildInfraGroup, buildModuleCluster } from './build-modules.js';
-import { buildPgCluster } from './build-pgsql.js';
+import { buildPgClusters } from './build-pgsql.js';
 import { buildRedisCluster } from './build-redis.js';
 import type { Inventory, LoadedInventory, ModuleCluster, PgCluster, RedisCluster } from './model.js';
 
@@ -21,8 +21,7 @@ export function buildInventory(loaded: LoadedInventory): Inventory {
   const minioClusters = new Map<string, ModuleCluster>();
   const infraGroups = new Map<string, ModuleCluster>();
   for (const group of graph.groups.values()) {
-    const pg = buildPgCluster(group, graph);
-    if (pg !== undefined) addFirst(pgClusters, pg.name, pg);
+    for (const pg of buildPgClusters(group, graph)) addFirst(pgClusters, pg.name, pg);
     const redis = buildRedisCluster(group, graph);
     if (redis !== undefined) addFirst(redisClusters, redis.name, redis);
     const etcd = buildModuleCluster(group, graph, 'etcd');

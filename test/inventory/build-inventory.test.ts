@@ -113,4 +113,28 @@ describe('buildInventory', () => {
     expect(inv.pgClusters.get('pg-x')?.vip).toEqual({ enabled: true, address: undefined, interface: undefined });
     expect(inv.groups.get('odd')?.hosts).toEqual([]);
   });
+
+  it('splits a Citus-style group whose hosts set different pg_cluster values into one cluster each', () => {
+    const inv = build(`all:
+  children:
+    pg-citus:
+      hosts:
+        10.0.0.21: { pg_cluster: pg-citus1, pg_seq: 1, pg_role: primary, pg_vip_address: 10.0.0.29/24 }
+        10.0.0.22: { pg_cluster: pg-citus1, pg_seq: 2, pg_role: replica, pg_vip_address: 10.0.0.29/24 }
+        10.0.0.31: { pg_cluster: pg-citus2, pg_seq: 1, pg_role: primary, pg_vip_address: 10.0.0.39/24 }
+      vars:
+        pg_mode: citus
+        pg_vip_enabled: true
+        pg_users: [{ name: dbuser_citus }]
+`);
+    expect([...inv.pgClusters.keys()]).toEqual(['pg-citus1', 'pg-citus2']);
+    expect(inv.pgClusters.get('pg-citus1')?.instances.map((i) => [i.ip, i.role])).toEqual([
+      ['10.0.0.21', 'primary'],
+      ['10.0.0.22', 'replica'],
+    ]);
+    expect(inv.pgClusters.get('pg-citus2')?.instances.map((i) => i.ip)).toEqual(['10.0.0.31']);
+    expect(inv.pgClusters.get('pg-citus2')?.vip).toEqual({ enabled: true, address: '10.0.0.39/24', interface: undefined });
+    expect(inv.pgClusters.get('pg-citus2')?.users.map((u) => u.name)).toEqual(['dbuser_citus']);
+    expect(inv.pgClusters.get('pg-citus2')?.group).toBe('pg-citus');
+  });
 });
