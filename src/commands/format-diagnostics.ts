@@ -38,16 +38,10 @@ export function formatDiagnosticLine(d: Diagnostic, fallbackFile: string, color:
   return `${where} ${severity} ${d.code} ${d.message}${at}`;
 }
 
-/** Errors first, then warnings; each group in file, line, column order. */
+/** Errors first, then warnings; otherwise the validator's order (file by file, by position). Stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic): number => (d.severity === 'error' ? 0 : 1);
-  return [...diagnostics].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0),
-  );
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
 }
 
 /** `environments/prod: ok (0 errors, 2 warnings)` or `… : invalid (3 errors, 1 warning)`. */
