@@ -26,6 +26,10 @@ export class PgliteDatabase implements SqlDatabase {
     return (await this.db.query<Row>(sql, params as unknown[])).rows;
   }
 
+  async execScript(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.db.transaction(async (t) =>
       fn({ query: async <Row extends object>(sql: string, params: readonly SqlParam[] = []) => (await t.query<Row>(sql, params as unknown[])).rows }),

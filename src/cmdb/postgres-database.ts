@@ -30,6 +30,10 @@ export class PostgresDatabase implements SqlDatabase {
     return result.rows as Row[];
   }
 
+  async execScript(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const tx: SqlExecutor = {

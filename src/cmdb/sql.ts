@@ -12,6 +12,8 @@ export interface SqlExecutor {
 export interface SqlDatabase extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /** Runs a script of several statements (no parameters), e.g. Pigsty's files/cmdb.sql. */
+  execScript(sql: string): Promise<void>;
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
