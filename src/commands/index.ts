@@ -1,4 +1,6 @@
+import { adoptCommand } from './adopt.js';
 import { applyCommand } from './apply.js';
+import { auditCommand } from './audit.js';
 import type { CliCommand } from './command.js';
 import { hooksCommand } from './hooks.js';
 import { planCommand } from './plan.js';
@@ -10,4 +12,6 @@ export const commands: CliCommand[] = [
   hooksCommand,
   applyCommand,
   planCommand,
+  adoptCommand,
+  auditCommand,
 ];

@@ -1,0 +1,81 @@
+import { Option, type Command } from 'commander';
+import { openStore } from '../cmdb/store.js';
+import { resolveEnvironment } from '../cmdb/resolve-environment.js';
+import { loadConfig } from '../config/load-config.js';
+import { GitRevisionProvider } from '../git/revision-provider.js';
+import { GitNotesWriter } from '../git/notes.js';
+import { loadInventory } from '../inventory/load.js';
+import { EXIT_OK, EXIT_REJECTED, type CliCommand, type CommandIo } from './command.js';
+
+interface AdoptOptions {
+  rev?: string;
+  config?: string;
+  force?: boolean;
+  format: 'text' | 'json';
+}
+
+/**
+ * `pigsty-gitops adopt <env> [--rev REV] [--force] [--config FILE] [--format text|json]` — records the
+ * environment's inventory at REV (default: the configured branch) as applied, without running anything:
+ * onboarding a Pigsty deployment that already runs. Exit 0 recorded, 1 the inventory does not load or
+ * the environment already has an applied revision (without --force), 2 usage or I/O error.
+ */
+export const adoptCommand: CliCommand = {
+  register(program: Command, io: CommandIo, done: (code: number) => void): void {
+    program
+      .command('adopt')
+      .description("record an existing deployment's inventory as applied, without running anything")
+      .argument('<env>', 'environment name')
+      .option('--rev <rev>', 'revision that is deployed (default: the configured branch)')
+      .option('--force', 'replace an applied revision already recorded')
+      .option('--config <file>', 'configuration file (default ./pigsty-gitops.yml)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .action(async (env: string, options: AdoptOptions) => {
+        done(await runAdopt(env, options, io));
+      });
+  },
+};
+
+async function runAdopt(name: string, options: AdoptOptions, io: CommandIo): Promise<number> {
+  const config = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+  const environment = resolveEnvironment(config, name);
+  const provider = await GitRevisionProvider.open(config.repo.path, options.rev ?? config.repo.branch, io.env);
+  const { loaded, diagnostics } = await loadInventory(provider, environment.inventoryPath);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (loaded === undefined || errors.length > 0) {
+    for (const d of errors) io.stderr(`${d.file ?? environment.inventoryPath}:${d.line ?? 0}:${d.column ?? 0}: error: ${d.message}\n`);
+    io.stderr(`pigsty-gitops: the inventory of ${name} at ${provider.label} does not load; nothing recorded\n`);
+    return EXIT_REJECTED;
+  }
+  const store = await openStore({ url: config.cmdb.url, dataDir: config.cmdb.dataDir });
+  try {
+    const runId = await store.withEnvironmentLock(name, async () => {
+      const current = await store.appliedState(name);
+      if (current !== undefined && options.force !== true) return undefined;
+      return store.adopt({
+        environment: name,
+        inventoryPath: environment.inventoryPath,
+        revision: provider.commit,
+        document: loaded.document,
+        files: loaded.files,
+        actor: io.env.USER,
+        pigstyCmdbSync: environment.pigstyCmdbSync,
+      });
+    });
+    if (runId === undefined) {
+      const current = await store.appliedState(name);
+      io.stderr(`pigsty-gitops: ${name} already has an applied revision ${current?.revision.slice(0, 7) ?? '?'}; use --force to replace it\n`);
+      return EXIT_REJECTED;
+    }
+    const time = new Date();
+    await new GitNotesWriter(config.repo.path, { env: io.env }).addDeploymentNote(provider.commit, { environment: name, status: 'succeeded', runId, time });
+    if (options.format === 'json') {
+      io.stdout(`${JSON.stringify({ environment: name, revision: provider.commit, runId, adopted: true })}\n`);
+    } else {
+      io.stdout(`adopted ${name} at ${provider.commit.slice(0, 7)} (run ${runId}); nothing was run\n`);
+    }
+    return EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}
