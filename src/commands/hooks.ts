@@ -2,7 +2,6 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { GitRepo } from '../git/repo.js';
 import { InputError, UsageError } from '../util/errors.js';
 import { EXIT_ERROR, EXIT_OK, type CliCommand, type CommandIo } from './command.js';
 
@@ -34,6 +33,7 @@ export const hooksCommand: CliCommand = {
 };
 
 async function installPreCommit(io: CommandIo, force: boolean): Promise<number> {
+  const { GitRepo } = await import('../git/repo.js'); // loaded on use, like every command's heavy parts
   const repo = await GitRepo.open(io.cwd, io.env);
   if (repo.topLevel === undefined) {
     throw new UsageError('hooks install needs a repository with a work tree (on a git server, install hooks/pre-receive instead)');

@@ -2,8 +2,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ContentProvider } from '../inventory/content-provider.js';
 import { DiskContentProvider } from '../inventory/disk-provider.js';
-import { GitRepo, INDEX_REV } from '../git/repo.js';
-import { GitRevisionProvider } from '../git/revision-provider.js';
+import { INDEX_REV } from '../git/index-rev.js';
+import type { GitRepo } from '../git/repo.js';
 import { InputError, UsageError } from '../util/errors.js';
 
 /** An inventory argument resolved to where its files come from. */
@@ -62,6 +62,8 @@ async function resolveGitArg(arg: string, cwd: string, options: ResolveOptions):
   if (rawPath === undefined || rawPath === '') {
     throw new UsageError(`missing path in ${JSON.stringify(arg)} (use git:REV:PATH, e.g. git:${rev}:environments/prod)`);
   }
+  // simple-git is loaded only when a git: argument needs it.
+  const [{ GitRepo }, { GitRevisionProvider }] = await Promise.all([import('../git/repo.js'), import('../git/revision-provider.js')]);
   const repo = await GitRepo.open(cwd, options.env ?? process.env);
   const path = await repoRelative(repo, cwd, rawPath);
   const provider = await GitRevisionProvider.open(repo, rev === INDEX_REV ? INDEX_REV : rev);

@@ -1,6 +1,8 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { InputError } from '../util/errors.js';
+import { INDEX_REV } from './index-rev.js';
 
+export { INDEX_REV } from './index-rev.js';
 /** One entry of a tree (a revision's or the index's), path relative to the repository root. */
 export interface TreeEntry {
   path: string;
@@ -10,9 +12,6 @@ export interface TreeEntry {
   /** Blob size in bytes when git listed it (revisions), undefined otherwise. */
   size?: number;
 }
-
-/** Marker revision meaning "the index" (staged content), as `git show :path` reads it. */
-export const INDEX_REV = 'INDEX';
 
 /**
  * Environment variables git itself may set for hooks or a user may have, which only matter to
