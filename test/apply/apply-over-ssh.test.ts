@@ -124,6 +124,25 @@ describeSsh('apply over SSH', () => {
     expect((await bench.store.steps(outcome.runId ?? '')).map((s) => s.status)).toEqual(['failed', 'skipped']);
   });
 
+  it('cancels the running step when the signal aborts, killing the remote process', async () => {
+    bench.home.control('pgsql-add', 'hang');
+    const abort = new AbortController();
+    const off = bench.bus.subscribe((e) => {
+      if (e.type === 'step-output' && e.order === 1) abort.abort();
+    });
+    const actions = [action('a01', ['bin/pgsql-add', 'pg-test']), action('a02', ['bin/pgsql-user', 'pg-test', 'u'])];
+    const outcome = await applyEnvironment(requestFor(bench, planOf(bench, actions), { signal: abort.signal }), depsFor(bench));
+    off();
+
+    expect(outcome.status).toBe('cancelled');
+    expect((await bench.store.run(outcome.runId ?? ''))?.status).toBe('cancelled');
+    expect((await bench.store.steps(outcome.runId ?? '')).map((s) => s.status)).toEqual(['cancelled', 'skipped']);
+    const hung = bench.home.hangChildPid();
+    await waitUntil(() => !processAlive(hung ?? -1));
+    expect(processAlive(hung ?? -1)).toBe(false);
+    expect((await bench.store.store.appliedState(ENV))?.revision).toBe(bench.baseRev);
+  });
+
   it('refuses a changed host key: nothing is uploaded or run and the error says why', async () => {
     const other = await startSshd();
     try {
