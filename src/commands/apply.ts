@@ -8,6 +8,7 @@ import { RunEventBus } from '../apply/run-events.js';
 import { openStore } from '../cmdb/index.js';
 import { loadConfig } from '../config/load-config.js';
 import { createExecutor } from '../executor/create-executor.js';
+import { GitNotesWriter } from '../git/notes.js';
 import { UsageError } from '../util/errors.js';
 import { createValidator } from '../validate/validate.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_REJECTED, type CliCommand, type CommandIo } from './command.js';
@@ -77,7 +78,13 @@ async function runApply(envName: string, options: ApplyOptions, io: CommandIo): 
     try {
       outcome = await applyEnvironment(
         { ...request, signal: abort.signal },
-        { store, connect: async () => createExecutor(environment, { env: io.env }), events: bus, notes: undefined, now: () => new Date() },
+        {
+          store,
+          connect: async () => createExecutor(environment, { env: io.env }),
+          events: bus,
+          notes: new GitNotesWriter(config.repo.path, { env: io.env }),
+          now: () => new Date(),
+        },
       );
     } catch (err) {
       if (err instanceof ApplyLockedError || err instanceof NotAdoptedError) {

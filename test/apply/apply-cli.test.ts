@@ -108,6 +108,8 @@ describeSsh('pigsty-gitops apply', () => {
     expect(c.out()).not.toContain(TARGET_SECRET);
     expect(c.out()).not.toContain(BASE_SECRET);
     expect(readFileSync(join(home.path, 'pigsty.yml'), 'utf8')).toBe(TARGET_TEXT);
+    const note = await repo.git.raw(['notes', '--ref=refs/notes/pigsty-gitops', 'show', 'HEAD']);
+    expect(note).toMatch(/^pigsty-gitops: environment=prod status=succeeded run=\d+ time=\S+\n$/);
 
     const again = capture(repo);
     expect(await main(['apply', 'prod', '--config', configPath], again.io)).toBe(0);
@@ -138,6 +140,8 @@ describeSsh('pigsty-gitops apply', () => {
     expect(code).toBe(1);
     expect(c.out()).toContain(`failed — step 1/1 (bin/pgsql-user pg-test dbuser_app) exited with code 4; applied state stays at ${baseRev}`);
     expect(c.out()).toContain('  pgsql-user: failing with exit code 4');
+    const note = await repo.git.raw(['notes', '--ref=refs/notes/pigsty-gitops', 'show', 'HEAD']);
+    expect(note).toContain('environment=prod status=failed run=');
   });
 
   it('refuses with a hint to adopt when nothing was ever applied', async () => {
