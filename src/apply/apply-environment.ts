@@ -55,6 +55,12 @@ export interface ApplyRequest {
   appliedUploadSha256?(applied: AppliedStateRecord): Promise<string | undefined>;
   allowDestroy: boolean;
   dryRun: boolean;
+  /**
+   * The hash of the plan a reviewer approved (e.g. in the pull request). When the plan rebuilt under
+   * the lock differs — the applied state moved meanwhile — the run is refused instead of running an
+   * unreviewed plan.
+   */
+  expectedPlanHash?: string;
   /** Wait for the lock instead of refusing when another process holds it. */
   waitForLock: boolean;
   trigger: string;
@@ -207,6 +213,12 @@ class RunInProgress {
     const baseContent = needsBase ? await request.baseUpload?.(this.applied) : undefined;
     if (needsBase && baseContent === undefined) {
       return this.stopBeforeNode('refused', `refused: the plan has removals that must run against the applied revision ${this.applied.revision}, whose inventory could not be read`);
+    }
+    if (request.expectedPlanHash !== undefined && request.expectedPlanHash !== outcome.planHash) {
+      return this.stopBeforeNode(
+        'refused',
+        `refused: the plan changed since it was reviewed (approved ${request.expectedPlanHash.slice(0, 12)}, now ${outcome.planHash.slice(0, 12)}); review the new plan`,
+      );
     }
     const refusal = destructiveRefusal(plan.actions, request.allowDestroy);
     if (request.dryRun) {

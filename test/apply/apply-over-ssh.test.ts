@@ -244,6 +244,16 @@ describeSsh('apply over SSH', () => {
     expect(existsSync(basePath)).toBe(true);
   });
 
+  it('refuses when the plan rebuilt under the lock is not the one reviewed', async () => {
+    const plan = planOf(bench, [action('a01', ['bin/pgsql-user', 'pg-test', 'u'])]);
+    const outcome = await applyEnvironment(requestFor(bench, plan, { expectedPlanHash: 'aaaaaaaaaaaaaaaa' }), depsFor(bench));
+
+    expect(outcome.status).toBe('refused');
+    expect(outcome.message).toBe('refused: the plan changed since it was reviewed (approved aaaaaaaaaaaa, now hash-of-1); review the new plan');
+    expect(bench.home.calls()).toEqual([]);
+    expect(homeFile(bench, 'pigsty.yml')).toBe(BASE_TEXT);
+  });
+
   it('dry run records what would run and touches nothing', async () => {
     const actions = [action('a01', ['bin/pgsql-user', 'pg-test', 'u'])];
     let connected = false;
