@@ -91,7 +91,7 @@ export function renderMarkdown(plan: Plan, ctx: RenderContext): string {
   for (const [scope, list] of groups) {
     const lines = [`<details><summary><b>${esc(scope)}</b> — ${list.length} change(s)</summary>`, ''];
     for (const ch of list) lines.push(...changeBlock(ch));
-    const fields = list.flatMap((ch) => ch.fields.map((f) => ({ ...f, field: `${ch.name}.${f.field}` })));
+    const fields = list.flatMap((ch) => ch.fields.map((f) => ({ ...f, field: f.field === ch.name ? f.field : `${ch.name}.${f.field}` })));
     if (fields.length > 0) lines.push('', '| field | change | before | after |', '|---|---|---|---|', ...fields.map(fieldRow));
     lines.push('');
     sections.push({ lines, close: ['</details>', ''] });
