@@ -153,7 +153,8 @@ function outcomeText(outcome: ApplyOutcome): string {
       lines.push(`  ${d.file ?? ''}:${d.line ?? 0}:${d.column ?? 0}: ${d.code} ${d.message}`);
     }
   } else {
-    lines.push(`${head}: ${outcome.status}${outcome.message === undefined ? '' : ` — ${outcome.message}`}`);
+    const message = outcome.message?.replace(/^refused: /, '');
+    lines.push(`${head}: ${outcome.status}${message === undefined ? '' : ` — ${message}`}`);
   }
   if (outcome.failedStep !== undefined && outcome.failedStep.outputTail !== '') {
     lines.push(`last output of step ${outcome.failedStep.order}:`);

@@ -185,6 +185,39 @@ describeSsh('pigsty-gitops apply', () => {
     }
   });
 
+  it('refuses a real plan that removes a cluster without --allow-destroy, and runs the removal against the base inventory with it', async () => {
+    const withOld = BASE_TEXT.replace(
+      '        pg_cluster: pg-test\n',
+      '        pg_cluster: pg-test\n    pg-old:\n      hosts:\n        10.10.10.21: { pg_seq: 1, pg_role: primary }\n      vars:\n        pg_cluster: pg-old\n',
+    );
+    repo.write('environments/prod/pigsty.yml', withOld);
+    await repo.add();
+    const oldRev = await repo.commit('with pg-old');
+    repo.write('environments/prod/pigsty.yml', BASE_TEXT);
+    await repo.add();
+    await repo.commit('remove pg-old');
+    baseRev = oldRev;
+    writeFileSync(join(home.path, 'pigsty.yml'), withOld);
+    await adoptBase();
+
+    const refused = capture(repo);
+    expect(await main(['apply', 'prod', '--config', configPath], refused.io)).toBe(1);
+    expect(refused.out()).toContain(
+      ': refused — the plan has 2 destructive action(s) (bin/pgsql-rm pg-old; bin/node-rm pg-old); re-run with --allow-destroy to run them\n',
+    );
+    expect(home.calls()).toEqual([]);
+    expect(readFileSync(join(home.path, 'pigsty.yml'), 'utf8')).toBe(withOld);
+
+    const allowed = capture(repo);
+    expect(await main(['apply', 'prod', '--config', configPath, '--allow-destroy'], allowed.io)).toBe(0);
+    expect(home.calls().map((call) => call.argv)).toEqual([
+      ['bin/pgsql-rm', 'pg-old'],
+      ['bin/node-rm', 'pg-old'],
+    ]);
+    expect(readFileSync(join(home.path, `pigsty.base-${oldRev.slice(0, 12)}.yml`), 'utf8')).toBe(withOld);
+    expect(readFileSync(join(home.path, 'pigsty.yml'), 'utf8')).toBe(BASE_TEXT);
+  });
+
   it('rewrites one status line on a terminal', async () => {
     await adoptBase();
     const c = capture(repo, true);
