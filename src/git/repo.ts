@@ -131,9 +131,14 @@ export class GitRepo {
   async changedPaths(from: string | undefined, to: string): Promise<string[]> {
     const args = to === INDEX_REV
       ? ['diff', '--cached', '--name-only', '--no-renames', '-z', ...(from === undefined ? [] : [from])]
-      : ['diff', '--name-only', '--no-renames', '-z', from ?? EMPTY_TREE, to];
+      : ['diff', '--name-only', '--no-renames', '-z', from ?? (await this.emptyTree()), to];
     const out = await this.git.raw(args);
     return out.split('\0').filter((p) => p !== '');
+  }
+
+  /** The empty tree's id in this repository's hash (SHA-1 or SHA-256): the base of a first commit. */
+  async emptyTree(): Promise<string> {
+    return (await this.git.raw(['hash-object', '-t', 'tree', '/dev/null'])).trim();
   }
 
   /** First parent of a commit, or undefined for a root commit. */
@@ -156,9 +161,6 @@ export class GitRepo {
     return (await this.git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'])).trim();
   }
 }
-
-/** The empty tree's id (SHA-1 repositories), the base for a branch's first commit. */
-export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 const REV_SYNTAX = /^[A-Za-z0-9._\/@{}~^+-]+$/;
 

@@ -65,6 +65,18 @@ describe('pre-commit hook (installed with hooks install)', () => {
   });
 });
 
+describe('pre-commit hook in a new repository', () => {
+  it('validates the first commit, before HEAD exists', async () => {
+    const repo = await createTempRepo(created);
+    expect(await main(['hooks', 'install'], captureIo(repo.dir, repo.env))).toBe(0);
+    repo.write('environments/prod/pigsty.yml', DUPLICATE_KEY_INVENTORY);
+    await repo.add();
+    const commit = git(repo, ['commit', '-m', 'first']);
+    expect(commit.status).toBe(1);
+    expect(commit.stderr).toContain(`INDEX:environments/prod/pigsty.yml${DUPLICATE_KEY_LINE}\n`);
+  });
+});
+
 describe('pre-receive hook on a bare repository', () => {
   async function server(): Promise<TempRepo> {
     const bare = await createTempRepo(created, { bare: true });
