@@ -1,12 +1,15 @@
 import { Option, type Command } from 'commander';
 import { GitRevisionProvider } from '../git/revision-provider.js';
+import { buildInventory } from '../inventory/build.js';
+import { loadInventory } from '../inventory/load.js';
+import type { Inventory } from '../inventory/model.js';
 import { buildPlan, type PlanSide } from '../plan/plan.js';
 import { renderContextFor } from '../plan/render-context.js';
 import { renderJson } from '../plan/render-json.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import { renderText } from '../plan/render-text.js';
 import { InputError } from '../util/errors.js';
-import { createValidator, type ValidationResult } from '../validate/validate.js';
+import { createValidator } from '../validate/validate.js';
 import { EXIT_OK, EXIT_REJECTED, type CliCommand, type CommandIo } from './command.js';
 import { resolveInventoryArg, type ResolvedInventory } from './resolve-inventory-arg.js';
 
@@ -49,25 +52,26 @@ async function runPlan(targetArg: string, options: PlanOptions, io: CommandIo): 
   const base = options.base === undefined ? undefined : await resolveInventoryArg(options.base, io.cwd, { env: io.env, defaultPath: target.path });
   const validator = createValidator();
   const targetResult = await validator.validateSource(target.provider, target.path);
-  let baseResult: ValidationResult | undefined;
+  // The base is what was (or would have been) applied: it is loaded and modelled, not re-validated.
+  let baseInventory: Inventory | undefined;
   if (base !== undefined) {
-    baseResult = await validator.validateSource(base.provider, base.path);
-    if (baseResult.inventory === undefined) {
-      const first = baseResult.diagnostics.find((d) => d.severity === 'error');
+    const { loaded, diagnostics } = await loadInventory(base.provider, base.path);
+    if (loaded === undefined) {
+      const first = diagnostics.find((d) => d.severity === 'error');
       throw new InputError(`base inventory ${base.display} cannot be read${first !== undefined ? `: ${first.file ?? ''}${first.line !== undefined ? `:${first.line}` : ''} ${first.message}` : ''}`, { path: base.display });
     }
-    if (!baseResult.valid) io.stderr(`pigsty-gitops: warning: base inventory ${base.display} has errors; planning against it anyway\n`);
+    baseInventory = buildInventory(loaded);
   }
-  const side = (resolved: ResolvedInventory | undefined, result: ValidationResult | undefined): PlanSide => {
+  const side = (resolved: ResolvedInventory | undefined, inventory: Inventory | undefined): PlanSide => {
     const rev = resolved === undefined ? undefined : revisionOf(resolved);
-    return { label: resolved?.display ?? '(empty)', inventory: result?.inventory, ...(rev !== undefined ? { revision: rev } : {}) };
+    return { label: resolved?.display ?? '(empty)', inventory, ...(rev !== undefined ? { revision: rev } : {}) };
   };
   const plan = buildPlan({
     ...(options.env !== undefined ? { env: options.env } : {}),
-    base: side(base, baseResult),
-    target: { ...side(target, targetResult), valid: targetResult.valid, diagnostics: targetResult.diagnostics },
+    base: side(base, baseInventory),
+    target: { ...side(target, targetResult.inventory), valid: targetResult.valid, diagnostics: targetResult.diagnostics },
   });
-  const ctx = renderContextFor(baseResult?.inventory, targetResult.inventory, options.fullPlan !== undefined ? { fullPlanPointer: options.fullPlan } : {});
+  const ctx = renderContextFor(baseInventory, targetResult.inventory, options.fullPlan !== undefined ? { fullPlanPointer: options.fullPlan } : {});
   const render = options.format === 'json' ? renderJson : options.format === 'markdown' ? renderMarkdown : renderText;
   io.stdout(render(plan, ctx));
   if (options.format === 'markdown') io.stdout('\n');

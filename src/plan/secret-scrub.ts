@@ -1,24 +1,62 @@
 import type { Inventory, YamlValue } from '../inventory/model.js';
-import { collectSecretStrings, REDACTED } from '../inventory/secrets.js';
+import { isSecretKey, REDACTED } from '../inventory/secrets.js';
 
 /** Shorter strings are too likely to be ordinary words to scrub blindly. */
 const MIN_LENGTH = 4;
 
+/** Every string (or number) under a secret key; `isSecretKey` memoised (inventories repeat keys). */
+function collectSecrets(value: YamlValue, into: Set<string>, cache: Map<string, boolean>, under: boolean): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectSecrets(v, into, cache, under);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      let secret = cache.get(k);
+      if (secret === undefined) {
+        secret = isSecretKey(k);
+        cache.set(k, secret);
+      }
+      collectSecrets(v, into, cache, under || secret);
+    }
+  } else if (under && (typeof value === 'string' || typeof value === 'number')) {
+    into.add(String(value));
+  }
+}
+
 /**
  * Last line of defence for renderings: every string value of a secret field in either inventory
- * is replaced by `<redacted>` wherever it appears in the rendered text.
+ * is replaced by `<redacted>` wherever it appears in the rendered text. One pass over the text,
+ * secrets indexed by their first characters (thousands of secrets stay cheap).
  */
 export function secretScrubber(...inventories: (Inventory | undefined)[]): (text: string) => string {
+  const byPrefix = new Map<string, string[]>();
   const secrets = new Set<string>();
-  for (const inv of inventories) {
-    if (inv === undefined) continue;
-    for (const s of collectSecretStrings(inv.source.document as unknown as YamlValue)) if (s.length >= MIN_LENGTH) secrets.add(s);
+  const cache = new Map<string, boolean>();
+  for (const inv of inventories) if (inv !== undefined) collectSecrets(inv.source.document as unknown as YamlValue, secrets, cache, false);
+  {
+    for (const s of secrets) {
+      if (s.length < MIN_LENGTH) continue;
+      const key = s.slice(0, MIN_LENGTH);
+      const list = byPrefix.get(key) ?? [];
+      if (!list.includes(s)) list.push(s);
+      byPrefix.set(key, list);
+    }
   }
-  const list = [...secrets].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return (text) => text;
+  if (byPrefix.size === 0) return (text) => text;
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
   return (text) => {
-    let out = text;
-    for (const s of list) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    return out;
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i + MIN_LENGTH <= text.length; ) {
+      const hit = byPrefix.get(text.slice(i, i + MIN_LENGTH))?.find((s) => text.startsWith(s, i));
+      if (hit === undefined) {
+        i += 1;
+        continue;
+      }
+      out += text.slice(copied, i) + REDACTED;
+      i += hit.length;
+      copied = i;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   };
 }

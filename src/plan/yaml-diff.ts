@@ -20,12 +20,13 @@ export function redactedYamlDiff(base: LoadedInventory | undefined, target: Load
   for (const name of names) {
     const b = baseFiles.get(name);
     const t = targetFiles.get(name);
-    const before = b === undefined ? '' : redact(redactYamlText(b.text));
-    const after = t === undefined ? '' : redact(redactYamlText(t.text));
+    const before = b === undefined ? '' : redactYamlText(b.text);
+    const after = t === undefined ? '' : redactYamlText(t.text);
     if (before === after) continue;
     const patch = createTwoFilesPatch(b?.path ?? '/dev/null', t?.path ?? '/dev/null', before, after, undefined, undefined, { context: 3 });
     // Drop the "Index:" / "====" header lines the diff package adds.
-    parts.push(patch.split('\n').filter((line) => !line.startsWith('Index: ') && !/^=+$/.test(line)).join('\n').trimEnd());
+    // Secret values not on their key's line are scrubbed from the (small) patch, not the whole files.
+    parts.push(redact(patch).split('\n').filter((line) => !line.startsWith('Index: ') && !/^=+$/.test(line)).join('\n').trimEnd());
   }
   return parts.join('\n');
 }
