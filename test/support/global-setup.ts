@@ -58,8 +58,13 @@ function runAsUser(): { name: string; uid: number; gid: number } | undefined {
   throw new Error('running as root but neither the postgres nor the nobody user exists');
 }
 
-function command(bin: string, args: string[], user: { name: string } | undefined): [string, string[]] {
-  return user === undefined ? [bin, args] : ['runuser', ['-u', user.name, '--', bin, ...args]];
+/**
+ * Spawn options that drop to `user` when we are root. The process is started directly with that uid/gid
+ * (no runuser/su in between), so signals reach postgres itself: su-like wrappers ignore SIGINT, which
+ * left the fast shutdown unanswered and jest waiting forever.
+ */
+function asUser(user: { uid: number; gid: number } | undefined): { uid?: number; gid?: number } {
+  return user === undefined ? {} : { uid: user.uid, gid: user.gid };
 }
 
 export async function startPostgresServer(): Promise<PostgresServer> {
@@ -70,15 +75,17 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   chmodSync(dir, 0o700);
   if (user !== undefined) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
-  const [initCmd, initArgs] = command(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], user);
-  const init = spawnSync(initCmd, initArgs, { encoding: 'utf8', cwd: dir });
+  const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], {
+    encoding: 'utf8',
+    cwd: dir,
+    ...asUser(user),
+  });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
-  const [pgCmd, pgArgs] = command(join(bin, 'postgres'), [
+  const child: ChildProcess = spawn(join(bin, 'postgres'), [
     '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
     '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
-  ], user);
-  const child: ChildProcess = spawn(pgCmd, pgArgs, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: false });
+  ], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: false, ...asUser(user) });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -96,7 +103,9 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGINT'); // fast shutdown
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
+        clearTimeout(timer);
       }
       rmSync(dir, { recursive: true, force: true });
     },
