@@ -1,16 +1,5 @@
 import { InputError } from '../util/errors.js';
-import { simpleGit, type SimpleGit } from 'simple-git';
-
-/** Variables that only matter to interactive use and that simple-git refuses to run with. */
-const DROPPED_ENV = new Set(['EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'SSH_ASKPASS',
-  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'PREFIX']);
-
-/** A simple-git client in `dir` with the given environment (minus interactive variables). */
-export function gitClient(dir: string, env: NodeJS.ProcessEnv): SimpleGit {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined && !DROPPED_ENV.has(key)) clean[key] = value;
-  return simpleGit({ baseDir: dir, trimmed: false, unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true } }).env(clean);
-}
+import { gitClient } from './git-client.js';
 
 const REV_SYNTAX = /^[A-Za-z0-9._/@{}~^+-]+$/;
 

@@ -1,5 +1,5 @@
 import { InputError } from '../util/errors.js';
-import { gitClient } from './log.js';
+import { gitClient } from './git-client.js';
 import type { SimpleGit } from 'simple-git';
 
 /** Notes ref of the deployment history: `git log --notes=pigsty-gitops environments/prod`. */

@@ -1,6 +1,7 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { InputError } from '../util/errors.js';
 import { INDEX_REV } from './index-rev.js';
+import { gitClient } from './git-client.js';
 
 export { INDEX_REV } from './index-rev.js';
 /** One entry of a tree (a revision's or the index's), path relative to the repository root. */
@@ -12,16 +13,6 @@ export interface TreeEntry {
   /** Blob size in bytes when git listed it (revisions), undefined otherwise. */
   size?: number;
 }
-
-/**
- * Environment variables git itself may set for hooks or a user may have, which only matter to
- * interactive or networked commands. They are dropped: this wrapper only runs read-only plumbing,
- * and simple-git refuses to run while some of them are set.
- */
-const INTERACTIVE_ENV = new Set([
-  'EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'SSH_ASKPASS',
-  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'PREFIX',
-]);
 
 /**
  * A small read-only wrapper around one git repository (work tree or bare), through simple-git.
@@ -38,17 +29,9 @@ export class GitRepo {
 
   /** Opens the repository containing `dir`; throws InputError when `dir` is not inside one. */
   static async open(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<GitRepo> {
-    const cleanEnv: Record<string, string> = {};
-    for (const [key, value] of Object.entries(env)) {
-      if (value !== undefined && !INTERACTIVE_ENV.has(key)) cleanEnv[key] = value;
-    }
     let git: SimpleGit;
     try {
-      git = simpleGit({
-        baseDir: dir,
-        trimmed: false,
-        unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true },
-      }).env(cleanEnv);
+      git = gitClient(dir, env);
     } catch (err) {
       throw new InputError(`not a directory: ${dir}`, { dir }, { cause: err });
     }

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { nonInteractiveGitEnv } from '../../src/git/git-client.js';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export interface TempRepo {
@@ -41,9 +42,7 @@ export function removeTempDirs(created: string[]): void {
 }
 
 function gitIn(dir: string, env: NodeJS.ProcessEnv): SimpleGit {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined) clean[key] = value;
-  return simpleGit({ baseDir: dir, unsafe: { allowUnsafeConfigPaths: true, allowUnsafeHooksPath: true } }).env(clean);
+  return simpleGit({ baseDir: dir, unsafe: { allowUnsafeConfigPaths: true, allowUnsafeHooksPath: true } }).env(nonInteractiveGitEnv(env));
 }
 
 /** Creates a work-tree repository (or a bare one) in a new temp dir listed in `created`. */
