@@ -1,24 +1,6 @@
 import { Option, type Command } from 'commander';
-import { GitRevisionProvider } from '../git/revision-provider.js';
-import { buildInventory } from '../inventory/build.js';
-import { loadInventory } from '../inventory/load.js';
-import type { Inventory } from '../inventory/model.js';
-import { buildPlan, type PlanSide } from '../plan/plan.js';
-import { renderContextFor } from '../plan/render-context.js';
-import { renderJson } from '../plan/render-json.js';
-import { renderMarkdown } from '../plan/render-markdown.js';
-import { renderText } from '../plan/render-text.js';
-import { InputError } from '../util/errors.js';
-import { createValidator } from '../validate/validate.js';
-import { EXIT_OK, EXIT_REJECTED, type CliCommand, type CommandIo } from './command.js';
-import { resolveInventoryArg, type ResolvedInventory } from './resolve-inventory-arg.js';
-
-interface PlanOptions {
-  format: 'text' | 'json' | 'markdown';
-  base?: string;
-  env?: string;
-  fullPlan?: string;
-}
+import type { CliCommand, CommandIo } from './command.js';
+import type { PlanOptions } from './run-plan.js';
 
 /**
  * `pigsty-gitops plan [--format text|json|markdown] [--base INV] [--env NAME] INV` — the Pigsty
@@ -38,42 +20,10 @@ export const planCommand: CliCommand = {
       .option('--env <name>', 'environment name shown in the plan')
       .option('--full-plan <pointer>', 'markdown: where the full plan is (URL or command), shown when truncated')
       .action(async (target: string, options: PlanOptions) => {
+        // Loaded on use: other commands (and --help) do not pay for this command's modules.
+        const { runPlan } = await import('./run-plan.js');
         done(await runPlan(target, options, io));
       });
   },
 };
 
-function revisionOf(resolved: ResolvedInventory): string | undefined {
-  return resolved.provider instanceof GitRevisionProvider ? resolved.provider.commit : undefined;
-}
-
-async function runPlan(targetArg: string, options: PlanOptions, io: CommandIo): Promise<number> {
-  const target = await resolveInventoryArg(targetArg, io.cwd, { env: io.env });
-  const base = options.base === undefined ? undefined : await resolveInventoryArg(options.base, io.cwd, { env: io.env, defaultPath: target.path });
-  const validator = createValidator();
-  const targetResult = await validator.validateSource(target.provider, target.path);
-  // The base is what was (or would have been) applied: it is loaded and modelled, not re-validated.
-  let baseInventory: Inventory | undefined;
-  if (base !== undefined) {
-    const { loaded, diagnostics } = await loadInventory(base.provider, base.path);
-    if (loaded === undefined) {
-      const first = diagnostics.find((d) => d.severity === 'error');
-      throw new InputError(`base inventory ${base.display} cannot be read${first !== undefined ? `: ${first.file ?? ''}${first.line !== undefined ? `:${first.line}` : ''} ${first.message}` : ''}`, { path: base.display });
-    }
-    baseInventory = buildInventory(loaded);
-  }
-  const side = (resolved: ResolvedInventory | undefined, inventory: Inventory | undefined): PlanSide => {
-    const rev = resolved === undefined ? undefined : revisionOf(resolved);
-    return { label: resolved?.display ?? '(empty)', inventory, ...(rev !== undefined ? { revision: rev } : {}) };
-  };
-  const plan = buildPlan({
-    ...(options.env !== undefined ? { env: options.env } : {}),
-    base: side(base, baseInventory),
-    target: { ...side(target, targetResult.inventory), valid: targetResult.valid, diagnostics: targetResult.diagnostics },
-  });
-  const ctx = renderContextFor(baseInventory, targetResult.inventory, options.fullPlan !== undefined ? { fullPlanPointer: options.fullPlan } : {});
-  const render = options.format === 'json' ? renderJson : options.format === 'markdown' ? renderMarkdown : renderText;
-  io.stdout(render(plan, ctx));
-  if (options.format === 'markdown') io.stdout('\n');
-  return plan.valid ? EXIT_OK : EXIT_REJECTED;
-}
