@@ -2,7 +2,12 @@ import pg from 'pg';
 import type { SqlDatabase, SqlExecutor, SqlParam } from './sql.js';
 import { CmdbError, redactUrl } from './errors.js';
 
-/** PostgreSQL through a node-postgres pool (`METADB_URL`). */
+/**
+ * PostgreSQL through a node-postgres pool (`METADB_URL`).
+ * Single statements (run and step progress, output) commit asynchronously (`synchronous_commit = off`):
+ * a crash of the database may lose the last fraction of a second of progress, never corrupt it, and the
+ * run is then marked interrupted. Transactions (applied state + Pigsty sync, run finish) commit durably.
+ */
 export class PostgresDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
 
@@ -12,7 +17,7 @@ export class PostgresDatabase implements SqlDatabase {
   ) {}
 
   static async open(url: string, options: { max?: number } = {}): Promise<PostgresDatabase> {
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5, application_name: 'pigsty-gitops' });
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5, application_name: 'pigsty-gitops', options: '-c synchronous_commit=off' });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     try {
@@ -42,6 +47,7 @@ export class PostgresDatabase implements SqlDatabase {
     };
     try {
       await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = on');
       const result = await fn(tx);
       await client.query('COMMIT');
       client.release();
