@@ -10,6 +10,7 @@ import type { YamlValue } from '../model.js';
 import { EventConstructor } from './construct.js';
 import { LineIndex } from './line-index.js';
 import type { ResolvedLimits } from './limits.js';
+import { PackedEvents } from './packed-events.js';
 import { FilePositions } from './positions.js';
 import { relaxFlowIndentation } from './flow-indentation.js';
 
@@ -90,5 +91,5 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   // An empty file (no document) reads as null, as PyYAML does.
   const value = aborted ? undefined : result.documents === 0 ? null : result.value;
   const ok = value !== undefined;
-  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? events : undefined, lines) };
+  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? new PackedEvents(events) : undefined, lines) };
 }

@@ -1,13 +1,14 @@
 /**
- * Source positions of one YAML file, computed on first use from the retained event stream:
+ * Source positions of one YAML file, computed on first use from the retained (packed) event stream:
  * a light tree of offsets mirroring the document (aliases point at their anchor's subtree,
  * merge keys are searched after explicit keys), so a JSON path maps to file:line:column.
  */
-import { getScalarValue, type Event } from 'js-yaml';
+import { getScalarValue } from 'js-yaml';
 import type { JsonPath } from '../json-path.js';
 import type { SourcePosition } from '../model.js';
 import { scalarOffset } from './construct.js';
 import type { LineIndex } from './line-index.js';
+import type { PackedEvents } from './packed-events.js';
 import { plainKey } from './scalars.js';
 
 interface Entry {
@@ -41,59 +42,62 @@ class TreeBuilder {
   private readonly anchors = new Map<string, PosNode>();
 
   constructor(
-    private readonly events: Event[],
+    private readonly events: PackedEvents,
     private readonly source: string,
   ) {}
 
   build(): PosNode | undefined {
-    while (this.i < this.events.length) {
-      const ev = this.events[this.i];
+    const events = this.events;
+    while (this.i < events.length) {
+      const type = events.type(this.i);
       this.i++;
-      if (ev?.type === EV_DOCUMENT) {
-        const next = this.events[this.i];
-        return next === undefined || next.type === EV_POP ? undefined : this.node();
+      if (type === EV_DOCUMENT) {
+        return this.i >= events.length || events.type(this.i) === EV_POP ? undefined : this.node();
       }
     }
     return undefined;
   }
 
-  private anchor(ev: { anchorStart: number; anchorEnd: number }, node: PosNode): void {
-    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), node);
+  private anchor(index: number, node: PosNode): void {
+    const start = this.events.anchorStart(index);
+    if (start >= 0) this.anchors.set(this.source.slice(start, this.events.anchorEnd(index)), node);
   }
 
   private node(): PosNode {
-    const ev = this.events[this.i];
+    const events = this.events;
+    const at = this.i;
     this.i++;
-    if (ev === undefined) return { offset: -1, block: false };
-    switch (ev.type) {
+    if (at >= events.length) return { offset: -1, block: false };
+    switch (events.type(at)) {
       case EV_SCALAR: {
-        const node: PosNode = { offset: scalarOffset(this.source, ev), block: false };
-        this.anchor(ev, node);
+        const node: PosNode = { offset: scalarOffset(this.source, events.scalar(at)), block: false };
+        this.anchor(at, node);
         return node;
       }
       case EV_ALIAS: {
-        const target = this.anchors.get(this.source.slice(ev.anchorStart, ev.anchorEnd));
-        const node: PosNode = { offset: ev.anchorStart - 1, block: false };
+        const anchorStart = events.anchorStart(at);
+        const target = this.anchors.get(this.source.slice(anchorStart, events.anchorEnd(at)));
+        const node: PosNode = { offset: anchorStart - 1, block: false };
         if (target !== undefined) node.target = target;
         return node;
       }
       case EV_SEQUENCE: {
         const seq: Entry[] = [];
-        const node: PosNode = { offset: ev.start, block: ev.style === STYLE_BLOCK, seq };
-        while (this.i < this.events.length && this.events[this.i]?.type !== EV_POP) seq.push({ keyOffset: -1, node: this.node() });
+        const node: PosNode = { offset: events.start(at), block: events.style(at) === STYLE_BLOCK, seq };
+        while (this.i < events.length && events.type(this.i) !== EV_POP) seq.push({ keyOffset: -1, node: this.node() });
         this.i++;
-        this.anchor(ev, node);
+        this.anchor(at, node);
         return node;
       }
       case EV_MAPPING: {
         const map = new Map<string, Entry>();
-        const node: PosNode = { offset: ev.start, block: ev.style === STYLE_BLOCK, map };
-        while (this.i < this.events.length && this.events[this.i]?.type !== EV_POP) {
-          const keyEv = this.events[this.i];
+        const node: PosNode = { offset: events.start(at), block: events.style(at) === STYLE_BLOCK, map };
+        while (this.i < events.length && events.type(this.i) !== EV_POP) {
           let key: string | undefined;
           let keyOffset = -1;
           let merge = false;
-          if (keyEv?.type === EV_SCALAR) {
+          if (events.type(this.i) === EV_SCALAR) {
+            const keyEv = events.scalar(this.i);
             this.i++;
             keyOffset = scalarOffset(this.source, keyEv);
             const text = getScalarValue(this.source, keyEv);
@@ -111,7 +115,7 @@ class TreeBuilder {
           } else if (key !== undefined) map.set(key, { keyOffset, node: value });
         }
         this.i++;
-        this.anchor(ev, node);
+        this.anchor(at, node);
         return node;
       }
       default:
@@ -152,7 +156,7 @@ export class FilePositions {
   constructor(
     readonly file: string,
     private readonly source: string,
-    private events: Event[] | undefined,
+    private events: PackedEvents | undefined,
     private readonly lines: LineIndex,
   ) {}
 

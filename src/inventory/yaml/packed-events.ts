@@ -1,0 +1,111 @@
+/**
+ * A js-yaml event stream packed into one typed array (a few numbers per event), kept for
+ * source positions instead of the event objects: the objects are ~10× larger and, kept alive
+ * for the life of a load, make every garbage collection afterwards slower.
+ */
+import type { Event, ScalarEvent } from 'js-yaml';
+
+/** type | style << 4 | chomping << 8 | fast << 12 (each fits in 4 bits). */
+const F_META = 0;
+const F_START = 1; // collections: start; scalars: valueStart
+const F_END = 2; // scalars: valueEnd
+const F_ANCHOR_START = 3;
+const F_ANCHOR_END = 4;
+const F_TAG_START = 5;
+const F_TAG_END = 6;
+const F_INDENT = 7;
+const STRIDE = 8;
+
+const EV_SEQUENCE = 2;
+const EV_MAPPING = 3;
+const EV_SCALAR = 4;
+const EV_ALIAS = 5;
+
+export class PackedEvents {
+  readonly length: number;
+  private readonly data: Int32Array;
+
+  constructor(events: readonly Event[]) {
+    this.length = events.length;
+    const data = new Int32Array(events.length * STRIDE).fill(-1);
+    let o = 0;
+    for (const ev of events) {
+      switch (ev.type) {
+        case EV_SCALAR:
+          data[o + F_START] = ev.valueStart;
+          data[o + F_END] = ev.valueEnd;
+          data[o + F_ANCHOR_START] = ev.anchorStart;
+          data[o + F_ANCHOR_END] = ev.anchorEnd;
+          data[o + F_TAG_START] = ev.tagStart;
+          data[o + F_TAG_END] = ev.tagEnd;
+          data[o + F_INDENT] = ev.indent;
+          data[o + F_META] = ev.type | (ev.style << 4) | (ev.chomping << 8) | (ev.fast ? 1 << 12 : 0);
+          break;
+        case EV_ALIAS:
+          data[o + F_ANCHOR_START] = ev.anchorStart;
+          data[o + F_ANCHOR_END] = ev.anchorEnd;
+          data[o + F_META] = ev.type;
+          break;
+        case EV_SEQUENCE:
+        case EV_MAPPING:
+          data[o + F_START] = ev.start;
+          data[o + F_ANCHOR_START] = ev.anchorStart;
+          data[o + F_ANCHOR_END] = ev.anchorEnd;
+          data[o + F_TAG_START] = ev.tagStart;
+          data[o + F_TAG_END] = ev.tagEnd;
+          data[o + F_META] = ev.type | (ev.style << 4);
+          break;
+        default:
+          data[o + F_META] = ev.type;
+          break;
+      }
+      o += STRIDE;
+    }
+    this.data = data;
+  }
+
+  type(i: number): number {
+    return (this.data[i * STRIDE + F_META] ?? -1) & 15;
+  }
+
+  /** Start offset of a collection. */
+  start(i: number): number {
+    return this.data[i * STRIDE + F_START] ?? -1;
+  }
+
+  style(i: number): number {
+    return ((this.data[i * STRIDE + F_META] ?? 0) >> 4) & 15;
+  }
+
+  anchorStart(i: number): number {
+    return this.data[i * STRIDE + F_ANCHOR_START] ?? -1;
+  }
+
+  anchorEnd(i: number): number {
+    return this.data[i * STRIDE + F_ANCHOR_END] ?? -1;
+  }
+
+  tagStart(i: number): number {
+    return this.data[i * STRIDE + F_TAG_START] ?? -1;
+  }
+
+  /** The scalar event at `i` as js-yaml's object (for `getScalarValue`). */
+  scalar(i: number): ScalarEvent {
+    const o = i * STRIDE;
+    const d = this.data;
+    const meta = d[o + F_META] ?? 0;
+    return {
+      type: EV_SCALAR,
+      valueStart: d[o + F_START] ?? -1,
+      valueEnd: d[o + F_END] ?? -1,
+      anchorStart: d[o + F_ANCHOR_START] ?? -1,
+      anchorEnd: d[o + F_ANCHOR_END] ?? -1,
+      tagStart: d[o + F_TAG_START] ?? -1,
+      tagEnd: d[o + F_TAG_END] ?? -1,
+      style: ((meta >> 4) & 15) as ScalarEvent['style'],
+      chomping: ((meta >> 8) & 15) as ScalarEvent['chomping'],
+      indent: d[o + F_INDENT] ?? -1,
+      fast: (meta & (1 << 12)) !== 0,
+    };
+  }
+}
