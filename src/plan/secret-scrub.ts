@@ -9,13 +9,20 @@ function collectSecrets(value: YamlValue, into: Set<string>, cache: Map<string, 
   if (Array.isArray(value)) {
     for (const v of value) collectSecrets(v, into, cache, under);
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      let secret = cache.get(k);
-      if (secret === undefined) {
-        secret = isSecretKey(k);
-        cache.set(k, secret);
+    for (const k of Object.keys(value)) {
+      const v = value[k];
+      if (v === undefined) continue;
+      if (!under && (v === null || typeof v !== 'object')) {
+        // A scalar outside any secret: only collected when its own key is secret.
+        if (typeof v !== 'string' && typeof v !== 'number') continue;
       }
-      collectSecrets(v, into, cache, under || secret);
+      let secret = under;
+      if (!secret) {
+        const known = cache.get(k);
+        secret = known ?? isSecretKey(k);
+        if (known === undefined) cache.set(k, secret);
+      }
+      collectSecrets(v, into, cache, secret);
     }
   } else if (under && (typeof value === 'string' || typeof value === 'number')) {
     into.add(String(value));

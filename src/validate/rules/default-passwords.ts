@@ -37,15 +37,27 @@ export const defaultPasswordsRule: Rule = {
   },
 };
 
-function walk(value: unknown, path: JsonPath, report: (path: JsonPath) => void): void {
+/** Walks `value` depth-first; `path` is one mutable stack (copied only when a match is reported). */
+function walk(value: unknown, path: (string | number)[], report: (path: JsonPath) => void): void {
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, index) => walk(item, [...path, index], report));
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(index);
+      walk(item, path, report);
+      path.pop();
+    }
     return;
   }
   if (!isMap(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const child = value[key];
     if (typeof child === 'string') {
-      if (SECRET_KEY.test(key) && PIGSTY_DEFAULT_PASSWORDS.has(child)) report([...path, key]);
-    } else if (typeof child === 'object' && child !== null) walk(child, [...path, key], report);
+      if (PIGSTY_DEFAULT_PASSWORDS.has(child) && SECRET_KEY.test(key)) report([...path, key]);
+    } else if (typeof child === 'object' && child !== null) {
+      path.push(key);
+      walk(child, path, report);
+      path.pop();
+    }
   }
 }
