@@ -8,7 +8,7 @@ import type { Event, ScalarEvent } from 'js-yaml';
 /** type | style << 4 | chomping << 8 | fast << 12 (each fits in 4 bits). */
 const F_META = 0;
 const F_START = 1; // collections: start; scalars: valueStart
-const F_END = 2; // scalars: valueEnd
+const F_END = 2; // scalars: valueEnd; collections: index of their closing POP event
 const F_ANCHOR_START = 3;
 const F_ANCHOR_END = 4;
 const F_TAG_START = 5;
@@ -16,10 +16,12 @@ const F_TAG_END = 6;
 const F_INDENT = 7;
 const STRIDE = 8;
 
+const EV_DOCUMENT = 1;
 const EV_SEQUENCE = 2;
 const EV_MAPPING = 3;
 const EV_SCALAR = 4;
 const EV_ALIAS = 5;
+const EV_POP = 6;
 
 export class PackedEvents {
   readonly length: number;
@@ -29,7 +31,10 @@ export class PackedEvents {
     this.length = events.length;
     const data = new Int32Array(events.length * STRIDE).fill(-1);
     let o = 0;
-    for (const ev of events) {
+    const open: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i];
+      if (ev === undefined) break;
       switch (ev.type) {
         case EV_SCALAR:
           data[o + F_START] = ev.valueStart;
@@ -54,9 +59,17 @@ export class PackedEvents {
           data[o + F_TAG_START] = ev.tagStart;
           data[o + F_TAG_END] = ev.tagEnd;
           data[o + F_META] = ev.type | (ev.style << 4);
+          open.push(o);
           break;
-        default:
+        case EV_POP: {
           data[o + F_META] = ev.type;
+          const opener = open.pop();
+          if (opener !== undefined && opener >= 0) data[opener + F_END] = i;
+          break;
+        }
+        case EV_DOCUMENT:
+          data[o + F_META] = ev.type;
+          open.push(-1);
           break;
       }
       o += STRIDE;
@@ -66,6 +79,16 @@ export class PackedEvents {
 
   type(i: number): number {
     return (this.data[i * STRIDE + F_META] ?? -1) & 15;
+  }
+
+  /** Index of the first event after the node at `i` (after a collection's closing POP). */
+  next(i: number): number {
+    const type = this.type(i);
+    if (type === EV_SEQUENCE || type === EV_MAPPING) {
+      const end = this.data[i * STRIDE + F_END] ?? -1;
+      return end < 0 ? this.length : end + 1;
+    }
+    return i + 1;
   }
 
   /** Start offset of a collection. */
