@@ -4,6 +4,14 @@ import { isSecretKey, REDACTED } from '../inventory/secrets.js';
 /** Shorter strings are too likely to be ordinary words to scrub blindly. */
 const MIN_LENGTH = 4;
 
+const PREFIX_SLOTS = 1 << 20;
+
+/** A hash of the MIN_LENGTH (4) characters at `i` (a filter slot: collisions only cost a lookup). */
+function prefixSlot(text: string, i: number): number {
+  const h = Math.imul(text.charCodeAt(i), 0x01000193) ^ Math.imul(text.charCodeAt(i + 1), 0x0100019d) ^ Math.imul(text.charCodeAt(i + 2), 0x010001a7) ^ Math.imul(text.charCodeAt(i + 3), 0x010001b5);
+  return (h ^ (h >>> 15)) & (PREFIX_SLOTS - 1);
+}
+
 /** Every string (or number) under a secret key; `isSecretKey` memoised (inventories repeat keys). */
 function collectSecrets(value: YamlValue, into: Set<string>, cache: Map<string, boolean>, under: boolean): void {
   if (Array.isArray(value)) {
@@ -51,10 +59,18 @@ export function secretScrubber(...inventories: (Inventory | undefined)[]): (text
   if (byPrefix.size === 0) return (text) => text;
   // Longest first, so a secret that contains another is replaced whole.
   for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
+  // A hashed filter on the first characters: most positions of a text are skipped without
+  // slicing a prefix (renderings scrub megabytes of patch lines).
+  const slots = new Uint8Array(PREFIX_SLOTS);
+  for (const key of byPrefix.keys()) slots[prefixSlot(key, 0)] = 1;
   return (text) => {
     let out = '';
     let copied = 0;
     for (let i = 0; i + MIN_LENGTH <= text.length; ) {
+      if (slots[prefixSlot(text, i)] === 0) {
+        i += 1;
+        continue;
+      }
       const hit = byPrefix.get(text.slice(i, i + MIN_LENGTH))?.find((s) => text.startsWith(s, i));
       if (hit === undefined) {
         i += 1;
