@@ -8,10 +8,15 @@ import type { FieldChange } from './types.js';
 export function fieldChanges(before: Vars | undefined, after: Vars | undefined, ignore: ReadonlySet<string> = new Set()): FieldChange[] {
   const a = before ?? {};
   const b = after ?? {};
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !ignore.has(k)).sort();
+  // Only the keys that differ are collected and sorted (most specs compared are unchanged).
+  const keys: string[] = [];
+  for (const key of Object.keys(a)) if (!ignore.has(key) && !sameValue(a[key], b[key])) keys.push(key);
+  for (const key of Object.keys(b)) {
+    if (!ignore.has(key) && !Object.prototype.hasOwnProperty.call(a, key) && !sameValue(a[key], b[key])) keys.push(key);
+  }
+  keys.sort();
   const out: FieldChange[] = [];
   for (const key of keys) {
-    if (sameValue(a[key], b[key])) continue;
     const op = a[key] === undefined ? 'add' : b[key] === undefined ? 'remove' : 'modify';
     const change: FieldChange = { field: key, op };
     if (isSecretKey(key)) change.secret = true;
