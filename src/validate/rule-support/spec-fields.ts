@@ -12,7 +12,8 @@ import { kindOf } from './values.js';
  */
 export function checkFields(item: Vars, fields: Readonly<Record<string, FieldType>>, path: JsonPath, label: string, typeCode: string, unknownCode: string): Finding[] {
   const out: Finding[] = [];
-  for (const [key, value] of Object.entries(item)) {
+  for (const key of Object.keys(item)) {
+    const value = item[key] ?? null;
     const type = fields[key];
     if (type === undefined) out.push(warning(unknownCode, `${label} has an unknown field ${key}`, [...path, key]));
     else if (!matchesType(value, type)) out.push(error(typeCode, `${label}: ${key} should be ${describeType(type)}, got ${kindOf(value)}`, [...path, key]));
