@@ -8,13 +8,21 @@ function relativeTo(origin: string, file: SourceFile): string {
   return stripped;
 }
 
+/** The key that pairs a file with its counterpart: two single-file inventories are one pair whatever their names. */
+function pairKeys(inventory: LoadedInventory, bothSingle: boolean): Map<string, SourceFile> {
+  if (bothSingle && inventory.files[0] !== undefined) return new Map([['', inventory.files[0]]]);
+  return new Map(inventory.files.map((f) => [relativeTo(inventory.origin, f), f]));
+}
+
 /**
  * Unified diff of the inventory files, base → target, with secret values redacted (`redact` is
- * applied to both texts first). Files are paired by their path inside the inventory.
+ * applied to both texts first). Files are paired by their path inside the inventory; two single-file
+ * inventories (`prod.yml` vs `prod-next.yml`) are compared with each other whatever their names.
  */
 export function redactedYamlDiff(base: LoadedInventory | undefined, target: LoadedInventory, redact: (text: string) => string): string {
-  const baseFiles = new Map((base?.files ?? []).map((f) => [relativeTo(base?.origin ?? '', f), f]));
-  const targetFiles = new Map(target.files.map((f) => [relativeTo(target.origin, f), f]));
+  const bothSingle = base?.layout === 'single' && target.layout === 'single';
+  const baseFiles = base === undefined ? new Map<string, SourceFile>() : pairKeys(base, bothSingle);
+  const targetFiles = pairKeys(target, bothSingle);
   const names = [...new Set([...baseFiles.keys(), ...targetFiles.keys()])].sort();
   const parts: string[] = [];
   for (const name of names) {
