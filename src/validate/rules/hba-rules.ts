@@ -4,8 +4,8 @@ import type { FieldType } from '../rule-support/field-types.js';
 import { isIPv4, isIPv4Cidr } from '../safe-names.js';
 import { error, warning } from '../rule-support/findings.js';
 import { checkFields } from '../rule-support/spec-fields.js';
-import { varScopes } from '../rule-support/var-scopes.js';
-import { isMap, kindOf, show } from '../rule-support/values.js';
+import { forEachListEntry } from '../rule-support/list-entries.js';
+import { kindOf, show } from '../rule-support/values.js';
 
 /** Address aliases Pigsty's `pg_hba.conf` / `pgbouncer.hba` templates accept besides IPv4[/mask]. */
 export const HBA_ADDR_ALIASES: readonly string[] = ['local', 'localhost', 'admin', 'infra', 'cluster', 'intra', 'intranet', 'world', 'all'];
@@ -31,48 +31,31 @@ export const hbaRulesRule: Rule = {
   title: 'hba rules: shape, address and auth aliases',
   check(inventory) {
     const out: Finding[] = [];
-    for (const scope of varScopes(inventory)) {
-      for (const key of LISTS) {
-        if (!(key in scope.vars)) continue;
-        const list = scope.vars[key];
-        const listPath = [...scope.path, key];
-        if (list === null) continue;
-        if (!Array.isArray(list)) {
-          out.push(error('HBA001', `${key} in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
-          continue;
-        }
-        list.forEach((rule, index) => {
-          const path = [...listPath, index];
-          const label = `${key}[${index}] in ${scope.label}`;
-          if (!isMap(rule)) {
-            out.push(error('HBA001', `${label} should be a map, got ${kindOf(rule)}`, path));
-            return;
-          }
-          const { rules, role: _role, ...fields } = rule;
-          out.push(...checkFields(fields, HBA_FIELDS, path, label, 'HBA001', 'HBA009'));
-          if (rules !== undefined && !(Array.isArray(rules) && rules.every((r) => typeof r === 'string'))) {
-            out.push(error('HBA005', `${label}: rules should be a list of pg_hba.conf lines (strings), got ${Array.isArray(rules) ? 'a list with a non-string entry' : kindOf(rules)}`, [...path, 'rules']));
-          }
-          if (rule.role !== undefined && rule.role !== '' && (typeof rule.role !== 'string' || !HBA_ROLES.includes(rule.role))) {
-            out.push(error('HBA006', `${label}: role ${show(rule.role)} should be one of ${HBA_ROLES.join(', ')}`, [...path, 'role']));
-          }
-          if (rule.title === undefined) out.push(warning('HBA008', `${label} has no title`, path));
-          if (Array.isArray(rules) && rules.length > 0) return;
-          if (rules !== undefined && rules !== null && !Array.isArray(rules)) return;
-          if (rule.addr === undefined || rule.addr === '') out.push(error('HBA002', `${label} has neither addr nor rules`, path));
-          else if (typeof rule.addr === 'string' && !HBA_ADDR_ALIASES.includes(rule.addr) && !isIPv4(rule.addr) && !isIPv4Cidr(rule.addr)) {
-            out.push(error('HBA003', `${label}: addr ${show(rule.addr)} is neither an alias (${HBA_ADDR_ALIASES.join(', ')}) nor an IPv4 address or CIDR`, [...path, 'addr']));
-          }
-          if (rule.auth === undefined) out.push(error('HBA004', `${label} has no auth`, path));
-          else if (typeof rule.auth === 'string' && !HBA_AUTH_ALIASES.includes(rule.auth)) {
-            out.push(error('HBA004', `${label}: auth ${show(rule.auth)} should be one of ${HBA_AUTH_ALIASES.join(', ')}`, [...path, 'auth']));
-          }
-          if (rule.user === undefined) out.push(warning('HBA008', `${label} has no user (Pigsty uses all)`, path));
-          if (rule.db === undefined) out.push(warning('HBA008', `${label} has no db (Pigsty uses all)`, path));
-          if (key.startsWith('pgb') && rule.db === 'replication') out.push(error('HBA007', `${label}: db replication is not allowed in pgbouncer hba rules`, [...path, 'db']));
-        });
+    forEachListEntry(inventory, LISTS, 'HBA001', out, ({ key, scope }) => ({ entry: rule, index, path }) => {
+      const label = `${key}[${index}] in ${scope.label}`;
+      const { rules, role: _role, ...fields } = rule;
+      out.push(...checkFields(fields, HBA_FIELDS, path, label, 'HBA001', 'HBA009'));
+      if (rules !== undefined && !(Array.isArray(rules) && rules.every((r) => typeof r === 'string'))) {
+        out.push(error('HBA005', `${label}: rules should be a list of pg_hba.conf lines (strings), got ${Array.isArray(rules) ? 'a list with a non-string entry' : kindOf(rules)}`, [...path, 'rules']));
       }
-    }
+      if (rule.role !== undefined && rule.role !== '' && (typeof rule.role !== 'string' || !HBA_ROLES.includes(rule.role))) {
+        out.push(error('HBA006', `${label}: role ${show(rule.role)} should be one of ${HBA_ROLES.join(', ')}`, [...path, 'role']));
+      }
+      if (rule.title === undefined) out.push(warning('HBA008', `${label} has no title`, path));
+      if (Array.isArray(rules) && rules.length > 0) return;
+      if (rules !== undefined && rules !== null && !Array.isArray(rules)) return;
+      if (rule.addr === undefined || rule.addr === '') out.push(error('HBA002', `${label} has neither addr nor rules`, path));
+      else if (typeof rule.addr === 'string' && !HBA_ADDR_ALIASES.includes(rule.addr) && !isIPv4(rule.addr) && !isIPv4Cidr(rule.addr)) {
+        out.push(error('HBA003', `${label}: addr ${show(rule.addr)} is neither an alias (${HBA_ADDR_ALIASES.join(', ')}) nor an IPv4 address or CIDR`, [...path, 'addr']));
+      }
+      if (rule.auth === undefined) out.push(error('HBA004', `${label} has no auth`, path));
+      else if (typeof rule.auth === 'string' && !HBA_AUTH_ALIASES.includes(rule.auth)) {
+        out.push(error('HBA004', `${label}: auth ${show(rule.auth)} should be one of ${HBA_AUTH_ALIASES.join(', ')}`, [...path, 'auth']));
+      }
+      if (rule.user === undefined) out.push(warning('HBA008', `${label} has no user (Pigsty uses all)`, path));
+      if (rule.db === undefined) out.push(warning('HBA008', `${label} has no db (Pigsty uses all)`, path));
+      if (key.startsWith('pgb') && rule.db === 'replication') out.push(error('HBA007', `${label}: db replication is not allowed in pgbouncer hba rules`, [...path, 'db']));
+    });
     return out;
   },
 };

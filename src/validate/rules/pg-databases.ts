@@ -3,8 +3,7 @@ import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { error } from '../rule-support/findings.js';
 import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
-import { varScopes } from '../rule-support/var-scopes.js';
-import { isMap, kindOf } from '../rule-support/values.js';
+import { forEachListEntry } from '../rule-support/list-entries.js';
 
 /** Fields of a `pg_databases` entry, from Pigsty's `bin/validate` and its `pg-db.sql` / pgbouncer templates. */
 export const PG_DATABASE_FIELDS: Readonly<Record<string, FieldType>> = {
@@ -26,22 +25,9 @@ export const pgDatabasesRule: Rule = {
   title: 'pg_databases entries: shape, field types, unique names',
   check(inventory) {
     const out: Finding[] = [];
-    for (const scope of varScopes(inventory)) {
-      if (!('pg_databases' in scope.vars)) continue;
-      const list = scope.vars.pg_databases;
-      const listPath = [...scope.path, 'pg_databases'];
-      if (list === null) continue;
-      if (!Array.isArray(list)) {
-        out.push(error('PGD001', `pg_databases in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
-        continue;
-      }
+    forEachListEntry(inventory, ['pg_databases'], 'PGD001', out, ({ scope }) => {
       const seen = new Map<string, number>();
-      list.forEach((db, index) => {
-        const path = [...listPath, index];
-        if (!isMap(db)) {
-          out.push(error('PGD001', `pg_databases[${index}] in ${scope.label} should be a map, got ${kindOf(db)}`, path));
-          return;
-        }
+      return ({ entry: db, index, path }) => {
         const label = entryLabel('pg_databases', index, db.name, scope.label);
         if (db.name === undefined) out.push(error('PGD001', `${label} has no name`, path));
         out.push(...checkFields(db, PG_DATABASE_FIELDS, path, label, 'PGD002', 'PGD003'));
@@ -50,8 +36,8 @@ export const pgDatabasesRule: Rule = {
           if (first !== undefined) out.push(error('PGD004', `duplicate database ${db.name} in pg_databases of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
           else seen.set(db.name, index);
         }
-      });
-    }
+      };
+    });
     return out;
   },
 };

@@ -3,8 +3,8 @@ import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { error, warning } from '../rule-support/findings.js';
 import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
-import { varScopes } from '../rule-support/var-scopes.js';
-import { isInteger, isMap, kindOf, show } from '../rule-support/values.js';
+import { forEachListEntry } from '../rule-support/list-entries.js';
+import { isInteger, show } from '../rule-support/values.js';
 
 /** Fields of a service entry, from Pigsty's `bin/validate` and its HAProxy `service.cfg` template. `dest` may also be a port. */
 export const PG_SERVICE_FIELDS: Readonly<Record<string, FieldType>> = {
@@ -29,44 +29,29 @@ export const pgServicesRule: Rule = {
   title: 'pg_services entries: shape, ports in range and unique, unique names',
   check(inventory) {
     const out: Finding[] = [];
-    for (const scope of varScopes(inventory)) {
-      for (const key of LISTS) {
-        if (!(key in scope.vars)) continue;
-        const list = scope.vars[key];
-        const listPath = [...scope.path, key];
-        if (list === null) continue;
-        if (!Array.isArray(list)) {
-          out.push(error('PGS001', `${key} in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
-          continue;
+    forEachListEntry(inventory, LISTS, 'PGS001', out, ({ key, scope }) => {
+      const ports = new Map<number, number>();
+      const names = new Map<string, number>();
+      return ({ entry: svc, index, path }) => {
+        const label = entryLabel(key, index, svc.name, scope.label);
+        if (svc.name === undefined) out.push(error('PGS001', `${label} has no name`, path));
+        const { port: _port, ...rest } = svc;
+        if (svc.port === undefined) out.push(error('PGS001', `${label} has no port`, path));
+        else if (!isInteger(svc.port) || svc.port < 1 || svc.port > 65535) out.push(error('PGS002', `${label}: port ${show(svc.port)} should be an integer 1..65535`, [...path, 'port']));
+        else {
+          const first = ports.get(svc.port);
+          if (first !== undefined) out.push(error('PGS003', `${label}: port ${svc.port} is already used by ${key}[${first}]`, [...path, 'port']));
+          else ports.set(svc.port, index);
+          if (key === 'pg_services' && RESERVED_PORTS.has(svc.port)) out.push(warning('PGS004', `${label}: port ${svc.port} may be reserved by Pigsty`, [...path, 'port']));
         }
-        const ports = new Map<number, number>();
-        const names = new Map<string, number>();
-        list.forEach((svc, index) => {
-          const path = [...listPath, index];
-          if (!isMap(svc)) {
-            out.push(error('PGS001', `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(svc)}`, path));
-            return;
-          }
-          const label = entryLabel(key, index, svc.name, scope.label);
-          if (svc.name === undefined) out.push(error('PGS001', `${label} has no name`, path));
-          const { port: _port, ...rest } = svc;
-          if (svc.port === undefined) out.push(error('PGS001', `${label} has no port`, path));
-          else if (!isInteger(svc.port) || svc.port < 1 || svc.port > 65535) out.push(error('PGS002', `${label}: port ${show(svc.port)} should be an integer 1..65535`, [...path, 'port']));
-          else {
-            const first = ports.get(svc.port);
-            if (first !== undefined) out.push(error('PGS003', `${label}: port ${svc.port} is already used by ${key}[${first}]`, [...path, 'port']));
-            else ports.set(svc.port, index);
-            if (key === 'pg_services' && RESERVED_PORTS.has(svc.port)) out.push(warning('PGS004', `${label}: port ${svc.port} may be reserved by Pigsty`, [...path, 'port']));
-          }
-          out.push(...checkFields(rest, PG_SERVICE_FIELDS, path, label, 'PGS005', 'PGS006'));
-          if (typeof svc.name === 'string') {
-            const first = names.get(svc.name);
-            if (first !== undefined) out.push(error('PGS007', `duplicate service ${svc.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
-            else names.set(svc.name, index);
-          }
-        });
-      }
-    }
+        out.push(...checkFields(rest, PG_SERVICE_FIELDS, path, label, 'PGS005', 'PGS006'));
+        if (typeof svc.name === 'string') {
+          const first = names.get(svc.name);
+          if (first !== undefined) out.push(error('PGS007', `duplicate service ${svc.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
+          else names.set(svc.name, index);
+        }
+      };
+    });
     return out;
   },
 };

@@ -3,8 +3,7 @@ import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { error, warning } from '../rule-support/findings.js';
 import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
-import { varScopes } from '../rule-support/var-scopes.js';
-import { isMap, kindOf } from '../rule-support/values.js';
+import { forEachListEntry } from '../rule-support/list-entries.js';
 
 /** Fields of a `pg_users` entry, from Pigsty's `bin/validate` and its `pg-user.sql` / pgbouncer templates. */
 export const PG_USER_FIELDS: Readonly<Record<string, FieldType>> = {
@@ -27,37 +26,22 @@ export const pgUsersRule: Rule = {
   title: 'pg_users entries: shape, field types, unique names',
   check(inventory) {
     const out: Finding[] = [];
-    for (const scope of varScopes(inventory)) {
-      for (const key of LISTS) {
-        if (!(key in scope.vars)) continue;
-        const list = scope.vars[key];
-        const listPath = [...scope.path, key];
-        if (list === null) continue;
-        if (!Array.isArray(list)) {
-          out.push(error('PGU001', `${key} in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
-          continue;
+    forEachListEntry(inventory, LISTS, 'PGU001', out, ({ key, scope }) => {
+      const seen = new Map<string, number>();
+      return ({ entry: user, index, path }) => {
+        const label = entryLabel(key, index, user.name, scope.label);
+        if (user.name === undefined) out.push(error('PGU001', `${label} has no name`, path));
+        out.push(...checkFields(user, PG_USER_FIELDS, path, label, 'PGU002', 'PGU003'));
+        if (typeof user.name === 'string') {
+          const first = seen.get(user.name);
+          if (first !== undefined) out.push(error('PGU004', `duplicate user ${user.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
+          else seen.set(user.name, index);
         }
-        const seen = new Map<string, number>();
-        list.forEach((user, index) => {
-          const path = [...listPath, index];
-          if (!isMap(user)) {
-            out.push(error('PGU001', `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(user)}`, path));
-            return;
-          }
-          const label = entryLabel(key, index, user.name, scope.label);
-          if (user.name === undefined) out.push(error('PGU001', `${label} has no name`, path));
-          out.push(...checkFields(user, PG_USER_FIELDS, path, label, 'PGU002', 'PGU003'));
-          if (typeof user.name === 'string') {
-            const first = seen.get(user.name);
-            if (first !== undefined) out.push(error('PGU004', `duplicate user ${user.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
-            else seen.set(user.name, index);
-          }
-          if (key === 'pg_users' && user.password === undefined && user.login !== false && user.state !== 'absent') {
-            out.push(warning('PGU005', `${label} has no password`, path));
-          }
-        });
-      }
-    }
+        if (key === 'pg_users' && user.password === undefined && user.login !== false && user.state !== 'absent') {
+          out.push(warning('PGU005', `${label} has no password`, path));
+        }
+      };
+    });
     return out;
   },
 };
