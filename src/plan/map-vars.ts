@@ -86,7 +86,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
     else if (module === 'etcd' || module === 'minio' || module === 'infra') for (const g of existingGroups(base, target, module)) scopes.push({ level: 'module-group', module, group: g });
     else if (base !== undefined && base.hosts.size > 0) scopes.push({ level: 'group', group: 'all' });
     if (scopes.length === 0) {
-      change.note = `no existing ${module === 'all' ? 'node' : module} deployment is affected; new ones pick up ${hint.key} when they are created`;
+      change.note = `no existing ${module === 'all' ? 'node' : module} deployment is affected; new ones pick these values up when they are created`;
       continue;
     }
     for (const scope of scopes) out.push(forScope(hint.key, cls, scope, change.id));

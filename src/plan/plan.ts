@@ -54,12 +54,17 @@ export function buildPlan(input: PlanInput): Plan {
   }
   const actions = orderActions(drafts);
   const covered = new Set(actions.flatMap((a) => a.changes));
-  const notes: string[] = [];
+  // Changes without an action share one note line per explanation (a first deployment adds many
+  // global vars that all read "no existing deployment is affected").
+  const summariesByNote = new Map<string, string[]>();
   for (const { change } of planned) {
     if (covered.has(change.id)) continue;
     if (change.note === undefined) change.note = 'no Pigsty command is mapped to this change: converge it by hand';
-    notes.push(`${change.summary}: ${change.note}`);
+    const summaries = summariesByNote.get(change.note);
+    if (summaries === undefined) summariesByNote.set(change.note, [change.summary]);
+    else summaries.push(change.summary);
   }
+  const notes = [...summariesByNote].map(([note, summaries]) => `${summaries.join('; ')}: ${note}`);
   notes.push(...riskNotes(actions));
   return { ...head, valid: true, diagnostics: input.target.diagnostics, changes: planned.map((p) => p.change), actions, notes };
 }

@@ -167,4 +167,16 @@ describe('change → Pigsty command mapping', () => {
     const plan = planTexts(undefined, baseText);
     expect(argvs(plan)).toEqual(['bin/node-add pg-meta', 'bin/node-add pg-test', './infra.yml -l infra', 'bin/etcd-add', './minio.yml -l minio', 'bin/pgsql-add pg-meta', 'bin/pgsql-add pg-test', 'bin/redis-add redis-ms']);
   });
+
+  it('says once per module, for a first deployment, why the added global vars need no command of their own', () => {
+    const plan = planTexts(undefined, baseText);
+    const varNotes = plan.notes.filter((n) => n.includes('no existing'));
+    const explanations = varNotes.map((n) => n.slice(n.lastIndexOf(': ') + 2));
+    expect(new Set(explanations).size).toBe(explanations.length);
+    const nodeNote = varNotes.find((n) => n.includes('no existing node deployment'));
+    expect(nodeNote).toContain('admin_ip added');
+    const uncovered = plan.changes.filter((c) => !plan.actions.some((a) => a.changes.includes(c.id)));
+    for (const change of uncovered) expect(plan.notes.some((n) => n.includes(change.summary))).toBe(true);
+  });
 });
+
