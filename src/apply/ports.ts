@@ -1,11 +1,16 @@
 /**
- * The narrow interfaces the apply engine needs from the outside world. The real CMDB store,
+ * The narrow interfaces the apply engine needs from the outside world (record types are the
+ * CMDB's and the plan's own, re-exported). The real CMDB store,
  * git notes writer and plan builder are adapted to these in `src/commands/apply.ts`
  * (see `cmdb-apply-store.ts`); tests pass the real ones too.
  */
 import type { InventoryDocument, SourceFile } from '../inventory/model.js';
+import type { InterruptedRun, NewStep, RunFinish, RunStatus, StepStatus, StepUpdate } from '../cmdb/types.js';
+import type { Risk } from '../plan/types.js';
 
-export type Risk = 'safe' | 'disruptive' | 'destructive';
+// The store's own record types: apply writes exactly what the CMDB records.
+export type { InterruptedRun, NewStep, RunFinish, RunStatus, StepStatus, StepUpdate };
+export type { Risk };
 
 /** What apply needs of a plan action (structurally the plan module's `Action`). */
 export interface ApplyAction {
@@ -55,11 +60,6 @@ export interface AppliedStateRecord {
   runId: string | undefined;
 }
 
-/** Run status as the CMDB records it. */
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'cancelled';
-/** Step status. `pending` = not started yet (and, in a dry run, what would run). */
-export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-
 export interface NewRun {
   environment: string;
   revision: string;
@@ -73,37 +73,9 @@ export interface NewRun {
   planHash: string;
 }
 
-export interface NewStep {
-  order: number;
-  actionId: string;
-  argv: readonly string[];
-}
-
-export interface StepUpdate {
-  status: StepStatus;
-  exitCode?: number | null;
-  startedAt?: Date;
-  finishedAt?: Date;
-  /** Scrubbed and capped output. */
-  output?: string;
-}
-
-export interface RunFinish {
-  status: RunStatus;
-  /** One-line user-facing reason for a failure, refusal or cancellation; never contains secrets. */
-  error: string | undefined;
-  finishedAt: Date;
-}
-
 /** A held environment lock; `release` is idempotent. */
 export interface EnvironmentLock {
   release(): Promise<void>;
-}
-
-export interface InterruptedRun {
-  runId: string;
-  environment: string;
-  revision: string;
 }
 
 export interface ApplyStore {
