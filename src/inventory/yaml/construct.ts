@@ -11,16 +11,8 @@ import type { Diagnostic } from '../../validate/diagnostic.js';
 import type { YamlValue } from '../model.js';
 import type { LineIndex } from './line-index.js';
 import { constructFloat, constructInt, plainKey, resolvePlain } from './scalars.js';
+import { EV_ALIAS, EV_DOCUMENT, EV_MAPPING, EV_POP, EV_SCALAR, EV_SEQUENCE, STYLE_DOUBLE, STYLE_PLAIN, STYLE_SINGLE } from './event-codes.js';
 
-const EV_DOCUMENT = 1;
-const EV_SEQUENCE = 2;
-const EV_MAPPING = 3;
-const EV_SCALAR = 4;
-const EV_ALIAS = 5;
-const EV_POP = 6;
-const STYLE_PLAIN = 1;
-const STYLE_SINGLE = 2;
-const STYLE_DOUBLE = 3;
 
 const STD = 'tag:yaml.org,2002:';
 

@@ -4,6 +4,7 @@
  * for the life of a load, make every garbage collection afterwards slower.
  */
 import type { Event, ScalarEvent } from 'js-yaml';
+import { EV_ALIAS, EV_DOCUMENT, EV_MAPPING, EV_POP, EV_SCALAR, EV_SEQUENCE } from './event-codes.js';
 
 /** type | style << 4 | chomping << 8 | fast << 12 (each fits in 4 bits). */
 const F_META = 0;
@@ -16,12 +17,6 @@ const F_TAG_END = 6;
 const F_INDENT = 7;
 const STRIDE = 8;
 
-const EV_DOCUMENT = 1;
-const EV_SEQUENCE = 2;
-const EV_MAPPING = 3;
-const EV_SCALAR = 4;
-const EV_ALIAS = 5;
-const EV_POP = 6;
 
 export class PackedEvents {
   readonly length: number;

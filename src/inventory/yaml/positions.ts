@@ -10,6 +10,7 @@ import { scalarOffset } from './construct.js';
 import type { LineIndex } from './line-index.js';
 import type { PackedEvents } from './packed-events.js';
 import { plainKey } from './scalars.js';
+import { EV_ALIAS, EV_DOCUMENT, EV_MAPPING, EV_POP, EV_SCALAR, EV_SEQUENCE, STYLE_BLOCK, STYLE_PLAIN } from './event-codes.js';
 
 interface Entry {
   /** Offset of the key (-1 for sequence items). */
@@ -31,14 +32,6 @@ interface PosNode {
   target?: PosNode;
 }
 
-const EV_DOCUMENT = 1;
-const EV_SEQUENCE = 2;
-const EV_MAPPING = 3;
-const EV_SCALAR = 4;
-const EV_ALIAS = 5;
-const EV_POP = 6;
-const STYLE_PLAIN = 1;
-const STYLE_BLOCK = 1;
 
 /**
  * The position tree over packed events, built lazily: a collection's children are read
