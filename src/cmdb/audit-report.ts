@@ -14,6 +14,8 @@ export interface AuditCommit {
 
 export interface AuditRun {
   id: string;
+  /** The revision the run applied: the commit itself, or a later one (e.g. a merge commit) deploying it. */
+  revision: string;
   status: RunStatus;
   trigger: string;
   pullRequest: number | undefined;
@@ -54,13 +56,18 @@ export function buildAudit(input: {
   currentRevision: string | undefined;
   commits: readonly AuditCommit[];
   runs: readonly RunRecord[];
+  /** Run revision → the listed commit whose inventory it deploys, for revisions that are not listed commits. */
+  deployedCommitOf?: ReadonlyMap<string, string>;
 }): AuditReport {
+  const commitOf = (revision: string): string => input.deployedCommitOf?.get(revision) ?? revision;
   const byRevision = new Map<string, RunRecord[]>();
   for (const run of input.runs) {
-    const list = byRevision.get(run.revision) ?? [];
+    const commit = commitOf(run.revision);
+    const list = byRevision.get(commit) ?? [];
     list.push(run);
-    byRevision.set(run.revision, list);
+    byRevision.set(commit, list);
   }
+  const current = input.currentRevision === undefined ? undefined : commitOf(input.currentRevision);
   const commits = input.commits.map((c): AuditEntry => {
     const runs = (byRevision.get(c.commit) ?? []).slice().sort((a, b) => Number(BigInt(b.id) - BigInt(a.id)));
     const success = runs.find((r) => r.status === 'succeeded' && !r.dryRun);
@@ -72,7 +79,7 @@ export function buildAudit(input: {
       applied: success !== undefined,
       appliedAt: success?.finishedAt?.toISOString(),
       appliedBy: success === undefined ? undefined : auditRun(success),
-      current: c.commit === input.currentRevision,
+      current: c.commit === current,
       runs: runs.map(auditRun),
     };
   });
@@ -82,6 +89,7 @@ export function buildAudit(input: {
 function auditRun(run: RunRecord): AuditRun {
   return {
     id: run.id,
+    revision: run.revision,
     status: run.status,
     trigger: run.trigger,
     pullRequest: run.pullRequest,
@@ -104,7 +112,7 @@ export function renderAuditText(report: AuditReport): string {
     else state = 'never run';
     const run = last === undefined
       ? ''
-      : ` run ${last.id} ${last.status} (${last.trigger})${last.pullRequest === undefined ? '' : ` PR #${last.pullRequest}`}${last.actor === undefined ? '' : ` by ${last.actor}`}`;
+      : ` run ${last.id} ${last.status} (${last.trigger})${last.revision === entry.commit ? '' : ` via ${last.revision.slice(0, 7)}`}${last.pullRequest === undefined ? '' : ` PR #${last.pullRequest}`}${last.actor === undefined ? '' : ` by ${last.actor}`}`;
     lines.push(`${head} ${state}${run} — ${entry.subject} (${entry.author})`);
   }
   return `${lines.join('\n')}\n`;

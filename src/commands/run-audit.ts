@@ -3,7 +3,7 @@ import { buildAudit, renderAuditText } from '../cmdb/audit-report.js';
 import { openStore } from '../cmdb/store.js';
 import { resolveEnvironment } from '../cmdb/resolve-environment.js';
 import { loadConfig } from '../config/load-config.js';
-import { logPath } from '../git/log.js';
+import { logPath, pathCommitsOf } from '../git/log.js';
 import { EXIT_OK, type CommandIo } from './command.js';
 
 
@@ -20,13 +20,32 @@ export async function runAudit(name: string, options: AuditOptions, io: CommandI
   const commits = await logPath(config.repo.path, environment.inventoryPath, {
     rev: options.rev ?? config.repo.branch,
     env: io.env,
+    firstParent: true,
     ...(options.since === undefined ? {} : { since: options.since }),
   });
   const store = await openStore({ url: config.cmdb.url, dataDir: config.cmdb.dataDir });
   try {
-    const runs = commits.length === 0 ? [] : await store.listRuns({ environment: name, revisions: commits.map((c) => c.commit), limit: 1_000_000 });
+    const runs = commits.length === 0 ? [] : await store.listRuns({ environment: name, limit: 1_000_000 });
     const current = await store.appliedState(name);
-    const report = buildAudit({ environment: name, path: environment.inventoryPath, since: options.since, currentRevision: current?.revision, commits, runs });
+    // Runs at revisions that did not change the path themselves (an adopted HEAD, a commit elsewhere)
+    // deploy the inventory of the newest commit before them that did. Only runs younger than the
+    // oldest listed commit can deploy a listed one, so `--since` keeps the git look-ups few.
+    const listed = new Set(commits.map((c) => c.commit));
+    const oldest = Math.min(...commits.map((c) => c.date.getTime()));
+    const unlisted = [
+      ...runs.filter((r) => r.createdAt.getTime() >= oldest).map((r) => r.revision),
+      ...(current === undefined ? [] : [current.revision]),
+    ].filter((r) => !listed.has(r));
+    const deployedCommitOf = await pathCommitsOf(config.repo.path, environment.inventoryPath, unlisted, { env: io.env });
+    const report = buildAudit({
+      environment: name,
+      path: environment.inventoryPath,
+      since: options.since,
+      currentRevision: current?.revision,
+      commits,
+      runs,
+      deployedCommitOf,
+    });
     io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderAuditText(report));
     return EXIT_OK;
   } finally {

@@ -24,6 +24,11 @@ export interface LogPathOptions {
   /** Only commits after this date (anything `git log --since` understands, e.g. `2026-01-01`, `2 weeks ago`). */
   since?: string;
   maxCount?: number;
+  /**
+   * Follow only first parents: on a deployment branch this lists the commits that changed the path
+   * on that branch — merge commits of pull requests included — rather than the merged branches' commits.
+   */
+  firstParent?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -37,6 +42,7 @@ export async function logPath(repoDir: string, path: string, options: LogPathOpt
   const args = ['log', `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${RECORD}`];
   if (options.since !== undefined) args.push(`--since=${options.since}`);
   if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
+  if (options.firstParent === true) args.push('--first-parent');
   args.push(rev, '--', path);
   let out: string;
   try {
@@ -53,4 +59,29 @@ export async function logPath(repoDir: string, path: string, options: LogPathOpt
     commits.push({ commit, authorName: authorName ?? '', authorEmail: authorEmail ?? '', date: new Date(date), subject: subject ?? '' });
   }
   return commits;
+}
+
+/**
+ * For each revision, the newest first-parent ancestor (itself included) that changed `path`: the commit
+ * whose inventory that revision deploys. Revisions this clone does not have, or with no such ancestor,
+ * are left out.
+ */
+export async function pathCommitsOf(
+  repoDir: string,
+  path: string,
+  revisions: readonly string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<Map<string, string>> {
+  const git = gitClient(repoDir, options.env ?? process.env);
+  const out = new Map<string, string>();
+  for (const rev of new Set(revisions)) {
+    if (!isSafeRev(rev)) continue;
+    try {
+      const commit = (await git.raw(['rev-list', '-1', '--first-parent', rev, '--', path])).trim();
+      if (commit !== '') out.set(rev, commit);
+    } catch {
+      // An unknown revision (e.g. rewritten history): the run stays unjoined.
+    }
+  }
+  return out;
 }
