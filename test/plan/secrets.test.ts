@@ -55,4 +55,16 @@ describe('secrets in plans', () => {
     expect(md).toContain('user dbuser_app: password changed');
     expect(md).toContain('password: <redacted>');
   });
+
+  it('keeps argv and names intact when a password equals a word inside them (password "test", cluster pg-test)', () => {
+    const withWeakPassword = edit(baseText, 'password: App.Secret.2', 'password: test');
+    const base = inventory(withWeakPassword, 'base/pigsty.yml');
+    const target = inventory(edit(withWeakPassword, 'maxconn: 3000 }', 'maxconn: 5000 }'), 'target/pigsty.yml');
+    const plan = buildPlan({ base: { label: 'base', inventory: base }, target: { label: 'target', inventory: target, valid: true, diagnostics: [] } });
+    const ctx = renderContextFor(base, target);
+    const json = JSON.parse(renderJson(plan, ctx)) as Plan;
+    expect(json.actions.map((a) => a.argv)).toEqual([['bin/pgsql-svc', 'pg-test']]);
+    expect(renderText(plan, ctx)).toContain('bin/pgsql-svc pg-test');
+  });
 });
+
