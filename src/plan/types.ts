@@ -1,33 +1,17 @@
 import type { SourcePosition } from '../inventory/model.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Action as GeneratedAction, Change as GeneratedChange } from '../generated/plan.js';
+
+// The enumerations come from schemas/plan.schema.json (compiled to src/generated/plan.ts), so the
+// JSON contract and the code cannot disagree on them.
 
 /** What an action may do to the running system. */
-export type Risk = 'safe' | 'disruptive' | 'destructive';
+export type Risk = GeneratedAction['risk'];
 
-/** The entity a change is about. */
-export type ChangeEntity =
-  | 'global.var'
-  | 'group.var'
-  | 'node'
-  | 'pg.cluster'
-  | 'pg.instance'
-  | 'pg.user'
-  | 'pg.database'
-  | 'pg.service'
-  | 'pg.hba'
-  | 'pg.var'
-  | 'redis.cluster'
-  | 'redis.instance'
-  | 'redis.var'
-  | 'etcd.cluster'
-  | 'etcd.member'
-  | 'minio.cluster'
-  | 'minio.member'
-  | 'infra.group'
-  | 'infra.member'
-  | 'module.var';
+/** The entity a change is about (`pg.user`, `redis.instance`…). */
+export type ChangeEntity = GeneratedChange['entity'];
 
-export type ChangeOp = 'add' | 'remove' | 'modify';
+export type ChangeOp = GeneratedChange['op'];
 
 /** One field that differs; values of secret fields are never carried (only `secret: true`). */
 export interface FieldChange {
