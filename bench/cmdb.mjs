@@ -8,11 +8,11 @@
 // Exit 0 goals met, 1 a goal missed, 2 error.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { freePort } from './support/free-port.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const { openStore } = await import(new URL('cmdb/store.js', dist).href);
@@ -22,16 +22,6 @@ const { logPath } = await import(new URL('git/log.js', dist).href);
 const RUNS = 10_000;
 const COMMITS = 1_000;
 const cleanups = [];
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer() {
   const root = '/usr/lib/postgresql';
