@@ -9,7 +9,8 @@ import { ApplyLockedError, NotAdoptedError } from '../../src/apply/apply-errors.
 import { inventoryUploadContent, sha256Hex } from '../../src/apply/inventory-upload-content.js';
 import { SECRET_MASK } from '../../src/apply/secret-scrubber.js';
 import { removeTempDirs } from '../support/git-repo.js';
-import { processAlive, sshdAvailable, startSshd } from '../support/sshd.js';
+import { processAlive } from '../support/processes.js';
+import { sshdAvailable, startSshd } from '../support/sshd.js';
 import {
   action,
   BASE_SECRET,

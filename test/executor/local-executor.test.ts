@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalExecutor } from '../../src/executor/local-executor.js';
 import { createFakePigstyHome, type FakePigstyHome } from '../support/fake-pigsty-home.js';
-import { processAlive } from '../support/sshd.js';
+import { processAlive } from '../support/processes.js';
 
 async function waitUntil(check: () => boolean, ms = 5000): Promise<boolean> {
   const end = Date.now() + ms;

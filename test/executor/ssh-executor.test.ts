@@ -5,7 +5,8 @@ import { AuthenticationError, HostKeyMismatchError, SshConnectError, UnknownHost
 import type { RunOptions } from '../../src/executor/executor.js';
 import { SshExecutor, type SshExecutorOptions } from '../../src/executor/ssh-executor.js';
 import { createFakePigstyHome, type FakePigstyHome } from '../support/fake-pigsty-home.js';
-import { processAlive, sshdAvailable, startSshd, type TestSshd } from '../support/sshd.js';
+import { processAlive, signalProcess } from '../support/processes.js';
+import { sshdAvailable, startSshd, type TestSshd } from '../support/sshd.js';
 
 const describeSsh = sshdAvailable() ? describe : describe.skip;
 
@@ -302,21 +303,9 @@ describeSsh('SshExecutor when sshd dies mid-step', () => {
       expect((error as SshConnectError).message).toContain('pgsql.yml: running pgsql.yml -l pg-test');
       await expect(executor.run(['true'], { cwd: '/' })).rejects.toBeInstanceOf(SshConnectError);
     } finally {
-      for (const call of home.calls()) {
-        try {
-          process.kill(call.pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
+      for (const call of home.calls()) signalProcess(call.pid, 'SIGKILL');
       const child = home.hangChildPid();
-      if (child !== undefined) {
-        try {
-          process.kill(child, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
+      if (child !== undefined) signalProcess(child, 'SIGKILL');
       await executor.close();
       await sshd.stop();
       home.remove();

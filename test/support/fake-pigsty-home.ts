@@ -6,6 +6,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePid } from './processes.js';
 
 export const FAKE_BIN_COMMANDS = [
   'node-add', 'node-rm', 'pgsql-add', 'pgsql-rm', 'pgsql-user', 'pgsql-db', 'pgsql-hba', 'pgsql-svc', 'pgsql-ext',
@@ -84,8 +85,9 @@ export function createFakePigstyHome(parent: string = tmpdir()): FakePigstyHome 
       rmSync(controlPath, { force: true });
     },
     hangChildPid() {
+      // Written atomically by the script (temp file, then rename); parsePid refuses anything but a real pid.
       const file = join(path, '.fake-hang-child');
-      return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+      return existsSync(file) ? parsePid(readFileSync(file, 'utf8')) : undefined;
     },
     remove: () => rmSync(path, { recursive: true, force: true }),
   };

@@ -4,11 +4,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './global-setup.js';
+import { descendantsOf, signalProcess } from './processes.js';
 
 export const SSHD_PATH = '/usr/sbin/sshd';
 
@@ -106,62 +107,18 @@ export async function startSshd(options: TestSshdOptions = {}): Promise<TestSshd
     async stop() {
       if (stopped) return;
       stopped = true;
-      for (const pid of descendantsOf(child.pid ?? -1)) signal(pid, 'SIGKILL');
+      if (child.pid !== undefined) for (const pid of descendantsOf(child.pid)) signalProcess(pid, 'SIGKILL');
       child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },
     async kill() {
-      const pids = [child.pid ?? -1, ...descendantsOf(child.pid ?? -1)];
-      for (const pid of pids) signal(pid, 'SIGKILL');
+      if (child.pid !== undefined) {
+        for (const pid of [child.pid, ...descendantsOf(child.pid)]) signalProcess(pid, 'SIGKILL');
+      }
       await exited;
     },
   };
-}
-
-/** Pids of every live descendant of `root` (read from /proc). */
-export function descendantsOf(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(name), Number(fields[1]));
-    } catch {
-      // Exited meanwhile.
-    }
-  }
-  const found: number[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const [pid, ppid] of parents) {
-      if (ppid === current) {
-        found.push(pid);
-        queue.push(pid);
-      }
-    }
-  }
-  return found;
-}
-
-/** True while a process with this pid exists (and is not a zombie). */
-export function processAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // Gone already.
-  }
 }
 
 async function waitForPort(port: number, child: ChildProcess, logPath: string): Promise<void> {
