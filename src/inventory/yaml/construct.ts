@@ -1,15 +1,17 @@
 /**
- * Builds plain values from js-yaml's event stream the way PyYAML's SafeLoader would, and adds
+ * Builds plain values from a packed event stream (js-yaml's, or the fast scanner's) the way
+ * PyYAML's SafeLoader would, and adds
  * what PyYAML does not do: duplicate keys are errors, and alias expansion is bounded.
  *
  * Aliases reuse the anchored value (no copy), so memory stays small; every reference is
  * charged the node count of the aliased subtree, and the load stops as soon as the total
  * passes the limit (billion laughs fails within a few references).
  */
-import { getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
+import { getScalarValue, type ScalarEvent } from 'js-yaml';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import type { YamlValue } from '../model.js';
 import type { LineIndex } from './line-index.js';
+import type { PackedEvents } from './packed-events.js';
 import { constructFloat, constructInt, plainKey, resolvePlain } from './scalars.js';
 import { EV_ALIAS, EV_DOCUMENT, EV_MAPPING, EV_POP, EV_SCALAR, EV_SEQUENCE, STYLE_DOUBLE, STYLE_PLAIN, STYLE_SINGLE } from './event-codes.js';
 
@@ -30,7 +32,7 @@ export function normaliseTag(raw: string): string {
 }
 
 /** Offset where a scalar's text starts, including its opening quote. */
-export function scalarOffset(source: string, ev: ScalarEvent): number {
+export function scalarOffset(_source: string, ev: { valueStart: number; style: number; tagStart: number; anchorStart: number }): number {
   if (ev.valueStart < 0) return ev.tagStart >= 0 ? ev.tagStart : ev.anchorStart >= 0 ? ev.anchorStart - 1 : -1;
   if (ev.style === STYLE_SINGLE || ev.style === STYLE_DOUBLE) return ev.valueStart - 1;
   return ev.valueStart;
@@ -50,7 +52,7 @@ export class EventConstructor {
   private readonly anchors = new Map<string, { value: YamlValue; size: number }>();
 
   constructor(
-    private readonly events: Event[],
+    private readonly events: PackedEvents,
     private readonly source: string,
     private readonly file: string,
     private readonly lines: LineIndex,
@@ -67,14 +69,12 @@ export class EventConstructor {
     let documents = 0;
     let value: YamlValue | undefined;
     try {
-      while (this.i < this.events.length) {
-        const ev = this.events[this.i];
-        if (ev === undefined) break;
-        if (ev.type === EV_DOCUMENT) {
+      const events = this.events;
+      while (this.i < events.length) {
+        if (events.type(this.i) === EV_DOCUMENT) {
           this.i++;
           documents++;
-          const next = this.events[this.i];
-          const docValue = next === undefined || next.type === EV_POP ? null : this.node();
+          const docValue = this.i >= events.length || events.type(this.i) === EV_POP ? null : this.node();
           if (documents === 1) value = docValue;
           this.i++; // document POP
         } else this.i++;
@@ -93,33 +93,51 @@ export class EventConstructor {
     return { value, documents };
   }
 
+  /** The text of the scalar at `i` (plain slices without building an event object). */
+  private scalarText(i: number): string {
+    const events = this.events;
+    if (events.fast(i)) return this.source.slice(events.valueStart(i), events.valueEnd(i));
+    return getScalarValue(this.source, events.scalar(i));
+  }
+
+  /** Offset where the scalar at `i` starts, including its opening quote. */
+  private scalarOffsetAt(i: number): number {
+    const e = this.events;
+    return scalarOffset(this.source, { valueStart: e.valueStart(i), style: e.style(i), tagStart: e.tagStart(i), anchorStart: e.anchorStart(i) });
+  }
+
+  private anchorName(i: number): string {
+    return this.source.slice(this.events.anchorStart(i), this.events.anchorEnd(i));
+  }
+
   /** Constructs the node at `this.i`, leaves `this.i` after it and its node count in `this.size`. */
   private node(): YamlValue {
-    const ev = this.events[this.i];
-    if (ev === undefined) {
+    const events = this.events;
+    const at = this.i;
+    if (at >= events.length) {
       this.size = 1;
       return null;
     }
-    switch (ev.type) {
+    switch (events.type(at)) {
       case EV_SCALAR: {
         this.i++;
         this.size = 1;
-        const value = this.scalar(ev);
-        if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { value, size: 1 });
+        const value = this.scalar(at);
+        if (events.anchorStart(at) >= 0) this.anchors.set(this.anchorName(at), { value, size: 1 });
         return value;
       }
       case EV_ALIAS: {
         this.i++;
-        const name = this.source.slice(ev.anchorStart, ev.anchorEnd);
+        const name = this.anchorName(at);
         const anchored = this.anchors.get(name);
         if (anchored === undefined) {
           // js-yaml's parser already rejects unknown aliases; keep a clear message just in case.
-          this.report('YAML001', ev.anchorStart - 1, `unknown alias *${name}`);
+          this.report('YAML001', events.anchorStart(at) - 1, `unknown alias *${name}`);
           this.size = 1;
           return null;
         }
         this.aliasNodes += anchored.size;
-        if (this.aliasNodes > this.maxAliasNodes) throw new AliasLimitExceeded(ev.anchorStart - 1);
+        if (this.aliasNodes > this.maxAliasNodes) throw new AliasLimitExceeded(events.anchorStart(at) - 1);
         this.size = anchored.size;
         return anchored.value;
       }
@@ -127,40 +145,47 @@ export class EventConstructor {
         this.i++;
         const items: YamlValue[] = [];
         let size = 1;
-        while (this.i < this.events.length && this.events[this.i]?.type !== EV_POP) {
+        while (this.i < events.length && events.type(this.i) !== EV_POP) {
           items.push(this.node());
           size += this.size;
         }
         this.i++;
         this.size = size;
-        if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { value: items, size });
+        if (events.anchorStart(at) >= 0) this.anchors.set(this.anchorName(at), { value: items, size });
         return items;
       }
       case EV_MAPPING: {
-        const startIndex = this.i;
         this.i++;
         const map: { [key: string]: YamlValue } = {};
         let merges: { [key: string]: YamlValue }[] | undefined;
         let size = 1;
-        while (this.i < this.events.length && this.events[this.i]?.type !== EV_POP) {
-          const keyEv = this.events[this.i];
-          if (keyEv === undefined) break;
-          const keyOffset = keyEv.type === EV_SCALAR ? scalarOffset(this.source, keyEv) : keyEv.type === EV_ALIAS ? keyEv.anchorStart - 1 : keyEv.type === EV_MAPPING || keyEv.type === EV_SEQUENCE ? keyEv.start : -1;
+        while (this.i < events.length) {
+          const k = this.i;
+          const keyType = events.type(k);
+          if (keyType === EV_POP) break;
+          const keyOffset =
+            keyType === EV_SCALAR
+              ? this.scalarOffsetAt(k)
+              : keyType === EV_ALIAS
+                ? events.anchorStart(k) - 1
+                : keyType === EV_MAPPING || keyType === EV_SEQUENCE
+                  ? events.start(k)
+                  : -1;
           let key: string | undefined;
           let isMerge = false;
-          if (keyEv.type === EV_SCALAR) {
+          if (keyType === EV_SCALAR) {
             this.i++;
-            const text = getScalarValue(this.source, keyEv);
-            if (keyEv.tagStart < 0 && keyEv.style === STYLE_PLAIN) {
+            if (events.tagStart(k) < 0 && events.style(k) === STYLE_PLAIN) {
+              const text = this.scalarText(k);
               if (text === '<<') isMerge = true;
               else key = plainKey(text);
             } else {
-              const v = this.scalar(keyEv);
+              const v = this.scalar(k);
               key = typeof v === 'string' ? v : String(v);
             }
-          } else if (keyEv.type === EV_ALIAS) {
+          } else if (keyType === EV_ALIAS) {
             const v = this.node();
-            if (typeof v === 'object' && v !== null) this.report('YAML001', keyEv.anchorStart - 1, 'a mapping key must be a scalar');
+            if (typeof v === 'object' && v !== null) this.report('YAML001', events.anchorStart(k) - 1, 'a mapping key must be a scalar');
             else key = String(v);
           } else {
             this.node();
@@ -177,7 +202,7 @@ export class EventConstructor {
             continue;
           }
           if (key === undefined) continue;
-          if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(startIndex, key, keyOffset);
+          if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(at, key, keyOffset);
           setKey(map, key, value);
         }
         this.i++;
@@ -190,7 +215,7 @@ export class EventConstructor {
           }
         }
         this.size = size;
-        if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { value: map, size });
+        if (events.anchorStart(at) >= 0) this.anchors.set(this.anchorName(at), { value: map, size });
         return map;
       }
       default:
@@ -202,35 +227,30 @@ export class EventConstructor {
 
   /** Duplicate key: found rarely, so the first occurrence is searched only then. */
   private reportDuplicate(mappingIndex: number, key: string, offset: number): void {
+    const events = this.events;
     let first: number | undefined;
-    let depth = 0;
-    let expectKey = true;
-    for (let j = mappingIndex + 1; j < this.events.length && first === undefined; j++) {
-      const ev = this.events[j];
-      if (ev === undefined) break;
-      if (ev.type === EV_POP) {
-        if (depth === 0) break;
-        depth--;
-        if (depth === 0) expectKey = !expectKey;
-        continue;
+    // Keys of the mapping sit at its first child and after each value (`next` skips whole nodes).
+    for (let j = mappingIndex + 1; j < events.length && events.type(j) !== EV_POP; j = events.next(events.next(j))) {
+      if (events.type(j) !== EV_SCALAR) continue;
+      const text = this.scalarText(j);
+      const k = events.style(j) === STYLE_PLAIN && events.tagStart(j) < 0 ? plainKey(text) : text;
+      if (k === key) {
+        first = this.scalarOffsetAt(j);
+        break;
       }
-      if (depth === 0 && expectKey && ev.type === EV_SCALAR) {
-        const text = getScalarValue(this.source, ev);
-        const k = ev.style === STYLE_PLAIN && ev.tagStart < 0 ? plainKey(text) : text;
-        if (k === key) first = scalarOffset(this.source, ev);
-      }
-      if (ev.type === EV_MAPPING || ev.type === EV_SEQUENCE) depth++;
-      else if (depth === 0) expectKey = !expectKey;
     }
     const at = first === undefined ? undefined : this.lines.position(first);
     const where = at === undefined ? '' : ` (first defined at line ${at.line}, column ${at.column})`;
     this.report('YAML002', offset, `duplicate key "${key}"${where}`);
   }
 
-  private scalar(ev: ScalarEvent): YamlValue {
-    const text = getScalarValue(this.source, ev);
-    if (ev.tagStart < 0) return ev.style === STYLE_PLAIN ? resolvePlain(text) : text;
-    const tag = normaliseTag(this.source.slice(ev.tagStart, ev.tagEnd));
+  private scalar(i: number): YamlValue {
+    const events = this.events;
+    const text = this.scalarText(i);
+    const tagStart = events.tagStart(i);
+    if (tagStart < 0) return events.style(i) === STYLE_PLAIN ? resolvePlain(text) : text;
+    const rawTag = this.source.slice(tagStart, events.tagEnd(i));
+    const tag = normaliseTag(rawTag);
     switch (tag) {
       case `${STD}str`:
       case '!':
@@ -257,10 +277,10 @@ export class EventConstructor {
         break;
       }
       default:
-        this.report('YAML001', ev.tagStart, `unknown tag ${this.source.slice(ev.tagStart, ev.tagEnd)}`);
+        this.report('YAML001', tagStart, `unknown tag ${rawTag}`);
         return text;
     }
-    this.report('YAML001', ev.tagStart, `"${text}" is not a valid ${tag.slice(STD.length)}`);
+    this.report('YAML001', tagStart, `"${text}" is not a valid ${tag.slice(STD.length)}`);
     return text;
   }
 }

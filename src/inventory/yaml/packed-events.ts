@@ -6,70 +6,42 @@
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EV_ALIAS, EV_DOCUMENT, EV_MAPPING, EV_POP, EV_SCALAR, EV_SEQUENCE } from './event-codes.js';
 
-/** type | style << 4 | chomping << 8 | fast << 12 (each fits in 4 bits). */
-const F_META = 0;
-const F_START = 1; // collections: start; scalars: valueStart
-const F_END = 2; // scalars: valueEnd; collections: index of their closing POP event
-const F_ANCHOR_START = 3;
-const F_ANCHOR_END = 4;
-const F_TAG_START = 5;
-const F_TAG_END = 6;
-const F_INDENT = 7;
-const STRIDE = 8;
-
+/**
+ * Layout of one event: STRIDE int32 slots, unused slots -1.
+ * F_META = type | style << 4 | chomping << 8 | fast << 12 (each fits in 4 bits).
+ */
+export const F_META = 0;
+export const F_START = 1; // collections: start; scalars: valueStart
+export const F_END = 2; // scalars: valueEnd; collections: index of their closing POP event
+export const F_ANCHOR_START = 3;
+export const F_ANCHOR_END = 4;
+export const F_TAG_START = 5;
+export const F_TAG_END = 6;
+export const F_INDENT = 7; // scalars only
+export const STRIDE = 8;
 
 export class PackedEvents {
   readonly length: number;
   private readonly data: Int32Array;
 
-  constructor(events: readonly Event[]) {
-    this.length = events.length;
-    const data = new Int32Array(events.length * STRIDE).fill(-1);
-    let o = 0;
-    const open: number[] = [];
-    for (let i = 0; i < events.length; i++) {
-      const ev = events[i];
-      if (ev === undefined) break;
-      switch (ev.type) {
-        case EV_SCALAR:
-          data[o + F_START] = ev.valueStart;
-          data[o + F_END] = ev.valueEnd;
-          data[o + F_ANCHOR_START] = ev.anchorStart;
-          data[o + F_ANCHOR_END] = ev.anchorEnd;
-          data[o + F_TAG_START] = ev.tagStart;
-          data[o + F_TAG_END] = ev.tagEnd;
-          data[o + F_INDENT] = ev.indent;
-          data[o + F_META] = ev.type | (ev.style << 4) | (ev.chomping << 8) | (ev.fast ? 1 << 12 : 0);
-          break;
-        case EV_ALIAS:
-          data[o + F_ANCHOR_START] = ev.anchorStart;
-          data[o + F_ANCHOR_END] = ev.anchorEnd;
-          data[o + F_META] = ev.type;
-          break;
-        case EV_SEQUENCE:
-        case EV_MAPPING:
-          data[o + F_START] = ev.start;
-          data[o + F_ANCHOR_START] = ev.anchorStart;
-          data[o + F_ANCHOR_END] = ev.anchorEnd;
-          data[o + F_TAG_START] = ev.tagStart;
-          data[o + F_TAG_END] = ev.tagEnd;
-          data[o + F_META] = ev.type | (ev.style << 4);
-          open.push(o);
-          break;
-        case EV_POP: {
-          data[o + F_META] = ev.type;
-          const opener = open.pop();
-          if (opener !== undefined && opener >= 0) data[opener + F_END] = i;
-          break;
-        }
-        case EV_DOCUMENT:
-          data[o + F_META] = ev.type;
-          open.push(-1);
-          break;
-      }
-      o += STRIDE;
-    }
+  /** Events already packed in this layout (by a scanner that never builds event objects). */
+  static fromData(data: Int32Array, length: number): PackedEvents {
+    return new PackedEvents(data, length);
+  }
+
+  /** Packs js-yaml's event objects. */
+  static fromEvents(events: readonly Event[]): PackedEvents {
+    return new PackedEvents(packEvents(events), events.length);
+  }
+
+  private constructor(data: Int32Array, length: number) {
     this.data = data;
+    this.length = length;
+  }
+
+  /** The packed slots (`length * STRIDE` of them), for comparing two packings. */
+  slots(): Int32Array {
+    return this.data.subarray(0, this.length * STRIDE);
   }
 
   type(i: number): number {
@@ -107,6 +79,23 @@ export class PackedEvents {
     return this.data[i * STRIDE + F_TAG_START] ?? -1;
   }
 
+  tagEnd(i: number): number {
+    return this.data[i * STRIDE + F_TAG_END] ?? -1;
+  }
+
+  /** A scalar's value offsets and whether its value is the plain slice between them. */
+  valueStart(i: number): number {
+    return this.data[i * STRIDE + F_START] ?? -1;
+  }
+
+  valueEnd(i: number): number {
+    return this.data[i * STRIDE + F_END] ?? -1;
+  }
+
+  fast(i: number): boolean {
+    return ((this.data[i * STRIDE + F_META] ?? 0) & (1 << 12)) !== 0;
+  }
+
   /** The scalar event at `i` as js-yaml's object (for `getScalarValue`). */
   scalar(i: number): ScalarEvent {
     const o = i * STRIDE;
@@ -126,4 +115,53 @@ export class PackedEvents {
       fast: (meta & (1 << 12)) !== 0,
     };
   }
+}
+
+function packEvents(events: readonly Event[]): Int32Array {
+  const data = new Int32Array(events.length * STRIDE).fill(-1);
+  let o = 0;
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    if (ev === undefined) break;
+    switch (ev.type) {
+      case EV_SCALAR:
+        data[o + F_START] = ev.valueStart;
+        data[o + F_END] = ev.valueEnd;
+        data[o + F_ANCHOR_START] = ev.anchorStart;
+        data[o + F_ANCHOR_END] = ev.anchorEnd;
+        data[o + F_TAG_START] = ev.tagStart;
+        data[o + F_TAG_END] = ev.tagEnd;
+        data[o + F_INDENT] = ev.indent;
+        data[o + F_META] = ev.type | (ev.style << 4) | (ev.chomping << 8) | (ev.fast ? 1 << 12 : 0);
+        break;
+      case EV_ALIAS:
+        data[o + F_ANCHOR_START] = ev.anchorStart;
+        data[o + F_ANCHOR_END] = ev.anchorEnd;
+        data[o + F_META] = ev.type;
+        break;
+      case EV_SEQUENCE:
+      case EV_MAPPING:
+        data[o + F_START] = ev.start;
+        data[o + F_ANCHOR_START] = ev.anchorStart;
+        data[o + F_ANCHOR_END] = ev.anchorEnd;
+        data[o + F_TAG_START] = ev.tagStart;
+        data[o + F_TAG_END] = ev.tagEnd;
+        data[o + F_META] = ev.type | (ev.style << 4);
+        open.push(o);
+        break;
+      case EV_POP: {
+        data[o + F_META] = ev.type;
+        const opener = open.pop();
+        if (opener !== undefined && opener >= 0) data[opener + F_END] = i;
+        break;
+      }
+      case EV_DOCUMENT:
+        data[o + F_META] = ev.type;
+        open.push(-1);
+        break;
+    }
+    o += STRIDE;
+  }
+  return data;
 }

@@ -75,7 +75,8 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
       return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
     }
   }
-  const result = new EventConstructor(events, text, file, lines, limits.maxAliasNodes, diagnostics).run();
+  const packed = PackedEvents.fromEvents(events);
+  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics).run();
   if (result.documents > 1) {
     diagnostics.push({
       code: 'YAML001',
@@ -91,5 +92,5 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   // An empty file (no document) reads as null, as PyYAML does.
   const value = aborted ? undefined : result.documents === 0 ? null : result.value;
   const ok = value !== undefined;
-  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? new PackedEvents(events) : undefined, lines) };
+  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? packed : undefined, lines) };
 }
