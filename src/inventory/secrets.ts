@@ -33,8 +33,24 @@ function words(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * Answers per key name, remembered: an inventory repeats a few hundred key names thousands of
+ * times, and splitting each into words again dominated the secret walk of a large inventory.
+ * Bounded so a hostile document with millions of distinct keys cannot grow it without limit.
+ */
+const secretKeyCache = new Map<string, boolean>();
+const SECRET_KEY_CACHE_MAX = 10_000;
+
 /** Whether values under this key are secrets (see the rule above). */
 export function isSecretKey(key: string): boolean {
+  const known = secretKeyCache.get(key);
+  if (known !== undefined) return known;
+  const answer = classifyKey(key);
+  if (secretKeyCache.size < SECRET_KEY_CACHE_MAX) secretKeyCache.set(key, answer);
+  return answer;
+}
+
+function classifyKey(key: string): boolean {
   const w = words(key);
   const last = w[w.length - 1];
   if (last === undefined) return false;
@@ -65,18 +81,21 @@ export function redactDeep(value: YamlValue): YamlValue {
 
 function collectAll(value: YamlValue, into: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) collectAll(v, into);
-  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) collectAll(v, into);
-  else if (typeof value === 'string' && value !== '') into.add(value);
+  else if (typeof value === 'object' && value !== null) {
+    for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) collectAll(value[k] ?? null, into);
+  } else if (typeof value === 'string' && value !== '') into.add(value);
   else if (typeof value === 'number') into.add(String(value));
 }
 
 function collect(value: YamlValue, into: Set<string>): void {
   if (Array.isArray(value)) {
-    for (const v of value) collect(v, into);
+    for (const v of value) if (typeof v === 'object' && v !== null) collect(v, into);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+      const v = value[k] ?? null;
       if (isSecretKey(k)) collectAll(v, into);
-      else collect(v, into);
+      else if (typeof v === 'object' && v !== null) collect(v, into);
     }
   }
 }
