@@ -28,12 +28,28 @@ export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgClu
     const bi = b.get(ip);
     const ti = t.get(ip);
     if (bi === undefined || ti === undefined) continue;
-    const pick = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).filter(([k]) => IDENTITY.has(k)));
-    const identity = fieldChanges(pick(bi.vars), pick(ti.vars));
+    const identity = fieldChanges(identityOf(bi.vars), identityOf(ti.vars));
     if (identity.length > 0) {
       addChange(ctx, { entity: 'pg.instance', op: 'modify', scope: cluster, name: ip, summary: `instance ${ip}: ${describeFields(identity)}`, fields: identity, basePath: bi.path, targetPath: ti.path, hint: { t: 'pg-instance-identity', cluster, ip } });
     }
-    const ignore = new Set([...IDENTITY, ...[...Object.keys(bi.vars), ...Object.keys(ti.vars)].filter((k) => OTHER_MODULES.test(k))]);
+    const ignore = ignoredVars(bi.vars, ti.vars);
     diffVars(ctx, 'pg.var', `${cluster}/${ip}`, { level: 'pg-instance', cluster, ip }, { vars: bi.vars, path: bi.path }, { vars: ti.vars, path: ti.path }, ignore);
   }
+}
+
+function identityOf(vars: Vars): Vars {
+  const out: Vars = {};
+  for (const key of IDENTITY) if (Object.prototype.hasOwnProperty.call(vars, key)) out[key] = vars[key] ?? null;
+  return out;
+}
+
+/** Identity keys plus the other modules' host vars present on either side. */
+function ignoredVars(base: Vars, target: Vars): ReadonlySet<string> {
+  let out: Set<string> | undefined;
+  for (const vars of [base, target]) {
+    for (const key in vars) {
+      if (OTHER_MODULES.test(key)) (out ??= new Set(IDENTITY)).add(key);
+    }
+  }
+  return out ?? IDENTITY;
 }

@@ -2,6 +2,7 @@ import type { JsonPath } from '../inventory/json-path.js';
 import type { Vars } from '../inventory/model.js';
 import { addChange, splitKeys, type DiffContext } from './diff-context.js';
 import { describeFields, fieldChanges } from './field-changes.js';
+import { sameValue } from './same-value.js';
 import type { VarScope } from './planned-change.js';
 import type { ChangeEntity } from './types.js';
 
@@ -41,6 +42,7 @@ export function diffVars(
     });
   };
   for (const key of removed) emit(key, 'remove');
-  for (const key of common) emit(key, 'modify');
+  // Most variables are unchanged: compare first, build a field change only for those that differ.
+  for (const key of common) if (!sameValue(b[key], t[key])) emit(key, 'modify');
   for (const key of added) emit(key, 'add');
 }
