@@ -10,7 +10,19 @@ export interface RawGroup {
 }
 
 /** Every group under all.children, nested children included, in document order. */
-export function rawGroups(inventory: Inventory): RawGroup[] {
+export function rawGroups(inventory: Inventory): readonly RawGroup[] {
+  // Several rules walk the groups of one inventory: collected once per inventory.
+  let groups = groupsByInventory.get(inventory);
+  if (groups === undefined) {
+    groups = collectGroups(inventory);
+    groupsByInventory.set(inventory, groups);
+  }
+  return groups;
+}
+
+const groupsByInventory = new WeakMap<Inventory, readonly RawGroup[]>();
+
+function collectGroups(inventory: Inventory): RawGroup[] {
   const all: unknown = inventory.source.document.all;
   const out: RawGroup[] = [];
   if (!isMap(all)) return out;

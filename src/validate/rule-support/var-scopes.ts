@@ -18,7 +18,19 @@ export interface VarScope {
  * variable reports the place that defines it (not every host that inherits it). Linear in
  * the number of groups and host entries; nested `children:` are followed.
  */
-export function varScopes(inventory: Inventory): VarScope[] {
+export function varScopes(inventory: Inventory): readonly VarScope[] {
+  // Several rules walk the scopes of one inventory: computed once per inventory.
+  let scopes = scopesByInventory.get(inventory);
+  if (scopes === undefined) {
+    scopes = collectScopes(inventory);
+    scopesByInventory.set(inventory, scopes);
+  }
+  return scopes;
+}
+
+const scopesByInventory = new WeakMap<Inventory, readonly VarScope[]>();
+
+function collectScopes(inventory: Inventory): VarScope[] {
   const all: unknown = inventory.source.document.all;
   const out: VarScope[] = [];
   if (!isMap(all)) return out;
