@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled from src/cli.ts into dist/ by `npm run build`.
-import { main } from '../dist/cli.js';
+// Thin launcher: `npm run build` compiles src/ with tsc into dist/ and bundles the CLI into dist/bundle/.
+import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
