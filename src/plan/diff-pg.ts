@@ -6,6 +6,7 @@ import { diffPgServices } from './diff-pg-services.js';
 import { diffPgUsers } from './diff-pg-users.js';
 import { diffVars } from './diff-vars.js';
 import { describeFields, fieldChanges } from './field-changes.js';
+import { sameModel } from './same-value.js';
 
 /** Cluster vars compared entity by entity elsewhere (users, databases, services, hba). */
 const STRUCTURAL = new Set(['pg_cluster', 'pg_users', 'pg_databases', 'pg_services', 'pg_hba_rules', 'pgb_hba_rules']);
@@ -33,6 +34,9 @@ export function diffPg(ctx: DiffContext): void {
     const b = baseClusters.get(name);
     const t = ctx.target.pgClusters.get(name);
     if (b === undefined || t === undefined) continue;
+    // Most clusters are untouched by a change: one deep comparison of the two models skips them
+    // (every diff below is a function of these two models, and equal models have no changes).
+    if (sameModel(b, t)) continue;
     diffPgInstances(ctx, b, t);
     diffPgUsers(ctx, b, t);
     diffPgDatabases(ctx, b, t);
