@@ -30,7 +30,8 @@ export class FastScanEvents {
   length = 0;
   /** Event indices of the open collections (-1 for a document), innermost last. */
   private open: Int32Array;
-  private top = 0;
+  /** Number of open collections (and documents). */
+  top = 0;
 
   constructor(expectedEvents: number) {
     this.data = new Int32Array(Math.max(64, expectedEvents) * STRIDE);
@@ -113,6 +114,12 @@ export class FastScanEvents {
       if (opener >= 0) d[opener * STRIDE + F_END] = this.length;
     }
     this.length++;
+  }
+
+  /** Forgets the events written since `length` events were written and `top` were open. */
+  rollback(length: number, top: number): void {
+    this.length = length;
+    this.top = top;
   }
 
   /**

@@ -1,0 +1,170 @@
+/**
+ * The fast path for the flow collections inventories are full of, e.g.
+ * `{ name: dbuser_meta, password: x, roles: [ dbrole_admin ], comment: 'y' }`: a collection that
+ * opens and closes on one line, holding plain and simple quoted scalars and nested collections,
+ * separated by spaces only. Written as one loop over an explicit stack instead of js-yaml's
+ * recursion (readFlowCollection → parseNode → readPlainScalar …), with the same events.
+ *
+ * Anything else (a line break, a comment, a tab, an escape, a `?` or an empty key, a property,
+ * a pair inside a sequence, a character needing js-yaml's printable check, an error) answers -1:
+ * the caller rolls the events back and reads the collection with the general port.
+ */
+import { COLLECTION_FLOW, EVENT_MAPPING, EVENT_SEQUENCE, FastScanEvents, CHOMP_CLIP, SCALAR_DOUBLE_QUOTED, SCALAR_PLAIN, SCALAR_SINGLE_QUOTED } from './fast-scan-events.js';
+
+/** Nesting the fast path tracks (deeper collections go to the general port). */
+export const FLOW_LINE_MAX_LEVELS = 32;
+
+const PHASE_ENTRY = 0; // before an entry (or the closing bracket)
+const PHASE_AFTER_KEY = 1; // after an entry's first node
+const PHASE_AFTER_VALUE = 2; // after a pair's value
+const PHASE_MASK = 3;
+const READ_NEXT = 4; // a comma was read (or the collection just opened)
+const IS_MAPPING = 8;
+
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/**
+ * Reads the flow collection opening at `position` (a `[` or `{`). Returns the position after
+ * its closing bracket, or -1 when the collection is outside the fast path. `depthRoom` is how
+ * many more nested nodes js-yaml's maxDepth allows; `states` is scratch space of
+ * FLOW_LINE_MAX_LEVELS bytes.
+ */
+export function scanFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Uint8Array): number {
+  let pos = position;
+  let ch = input.charCodeAt(pos);
+  let level = 0;
+  let state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
+  events.collection(ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE, pos, COLLECTION_FLOW);
+  pos++;
+  for (;;) {
+    // skipFlowSeparationSpace, on one line and without tabs or comments.
+    ch = input.charCodeAt(pos);
+    while (ch === 32) ch = input.charCodeAt(++pos);
+    if (ch === 9 || ch === 35 || ch === 10 || ch === 13 || ch === 0) return -1;
+    const phase = state & PHASE_MASK;
+    const isMapping = (state & IS_MAPPING) !== 0;
+    let node = false; // whether a node is to be read at `pos`
+    if (phase === PHASE_ENTRY) {
+      if (ch === (isMapping ? 125 : 93)) {
+        events.pop();
+        pos++;
+        if (level === 0) return pos;
+        state = states[--level] ?? 0;
+        continue;
+      }
+      if ((state & READ_NEXT) === 0 || ch === 44) return -1;
+      if (ch === 63) {
+        const next = input.charCodeAt(pos + 1);
+        if (next === 32 || next === 9 || next === 10 || next === 13) return -1;
+      }
+      if (level >= depthRoom) return -1;
+      state = (state & ~PHASE_MASK) | PHASE_AFTER_KEY;
+      node = true;
+    } else if (phase === PHASE_AFTER_KEY) {
+      if (ch === 58) {
+        if (!isMapping) return -1; // a pair inside a sequence
+        ch = input.charCodeAt(++pos);
+        while (ch === 32) ch = input.charCodeAt(++pos);
+        if (ch === 9 || ch === 35 || ch === 10 || ch === 13 || ch === 0) return -1;
+        state = (state & ~PHASE_MASK) | PHASE_AFTER_VALUE;
+        node = true;
+      } else {
+        if (isMapping) events.emptyScalar();
+        state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
+        if (ch === 44) {
+          state |= READ_NEXT;
+          pos++;
+        }
+        continue;
+      }
+    } else {
+      state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
+      if (ch === 44) {
+        state |= READ_NEXT;
+        pos++;
+      }
+      continue;
+    }
+    if (!node) continue;
+    // parseNode(FLOW_IN) at `pos`, `ch`.
+    if (ch === 91 || ch === 123) {
+      if (level + 1 >= FLOW_LINE_MAX_LEVELS) return -1;
+      states[level++] = state;
+      state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
+      events.collection(ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE, pos, COLLECTION_FLOW);
+      pos++;
+      continue;
+    }
+    if (ch === 39) {
+      const start = ++pos;
+      let simple = true;
+      ch = input.charCodeAt(pos);
+      for (;;) {
+        if (ch === 39) {
+          if (input.charCodeAt(pos + 1) !== 39) break;
+          simple = false;
+          pos += 2;
+        } else if (ch < 32 && ch !== 9) return -1;
+        else pos++;
+        ch = input.charCodeAt(pos);
+      }
+      events.scalar(start, pos, SCALAR_SINGLE_QUOTED, CHOMP_CLIP, -1, simple);
+      pos++;
+      continue;
+    }
+    if (ch === 34) {
+      const start = ++pos;
+      ch = input.charCodeAt(pos);
+      while (ch !== 34) {
+        if ((ch < 32 && ch !== 9) || ch === 92) return -1;
+        ch = input.charCodeAt(++pos);
+      }
+      events.scalar(start, pos, SCALAR_DOUBLE_QUOTED, CHOMP_CLIP, -1, true);
+      pos++;
+      continue;
+    }
+    // canStartPlainScalar(FLOW_IN); nodes it refuses are read as nothing.
+    let plain = !(
+      ch === 32 || ch === 9 || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 ||
+      ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)
+    );
+    if (plain && (ch === 63 || ch === 45)) {
+      const next = input.charCodeAt(pos + 1);
+      if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) plain = false;
+    }
+    if (plain) {
+      // readPlainScalar(FLOW_IN) on one line (no line start inside a flow collection).
+      const start = pos;
+      let end = pos;
+      for (;;) {
+        if (ch === 58) {
+          const next = input.charCodeAt(pos + 1);
+          if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) break;
+        } else if (ch === 35) {
+          const previous = input.charCodeAt(pos - 1);
+          if (previous === 32 || previous === 9) break;
+        } else if (isFlowIndicator(ch) || ch === 0) break;
+        else if (ch === 10 || ch === 13) return -1;
+        if (ch !== 32 && ch !== 9) {
+          if (ch < 32 || ch >= 127) return -1;
+          end = pos + 1;
+        }
+        ch = input.charCodeAt(++pos);
+      }
+      if (end !== start) {
+        events.scalar(start, end, SCALAR_PLAIN, CHOMP_CLIP, -1, true);
+        continue;
+      }
+      pos = start;
+      ch = input.charCodeAt(pos);
+    }
+    // Nothing read: only an empty value before `,` or `}` stays on the fast path.
+    if ((state & PHASE_MASK) === PHASE_AFTER_VALUE && (ch === 44 || ch === 125)) {
+      events.emptyScalar();
+      continue;
+    }
+    return -1;
+  }
+}
