@@ -40,12 +40,14 @@ export class FastScanEvents {
 
   private reserve(): number {
     const o = this.length * STRIDE;
-    if (o + STRIDE > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (o + STRIDE > this.data.length) this.grow();
     return o;
+  }
+
+  private grow(): void {
+    const grown = new Int32Array(this.data.length * 2);
+    grown.set(this.data);
+    this.data = grown;
   }
 
   private pushOpen(index: number): void {

@@ -88,7 +88,11 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       continue;
     }
     if (!node) continue;
-    // parseNode(FLOW_IN) at `pos`, `ch`.
+    // parseNode(FLOW_IN) at `pos`, `ch`: a collection opens, or one scalar is emitted below.
+    let valueStart = -1;
+    let valueEnd = -1;
+    let style = SCALAR_PLAIN;
+    let fast = false;
     if (ch === 91 || ch === 123) {
       if (level + 1 >= FLOW_LINE_MAX_LEVELS) return -1;
       states[level++] = state;
@@ -110,61 +114,63 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
         else pos++;
         ch = input.charCodeAt(pos);
       }
-      events.scalar(start, pos, SCALAR_SINGLE_QUOTED, CHOMP_CLIP, -1, simple);
-      pos++;
-      continue;
-    }
-    if (ch === 34) {
+      valueStart = start;
+      valueEnd = pos++;
+      style = SCALAR_SINGLE_QUOTED;
+      fast = simple;
+    } else if (ch === 34) {
       const start = ++pos;
       ch = input.charCodeAt(pos);
       while (ch !== 34) {
         if ((ch < 32 && ch !== 9) || ch === 92) return -1;
         ch = input.charCodeAt(++pos);
       }
-      events.scalar(start, pos, SCALAR_DOUBLE_QUOTED, CHOMP_CLIP, -1, true);
-      pos++;
-      continue;
-    }
-    // canStartPlainScalar(FLOW_IN); nodes it refuses are read as nothing.
-    let plain = !(
-      ch === 32 || ch === 9 || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 ||
-      ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)
-    );
-    if (plain && (ch === 63 || ch === 45)) {
-      const next = input.charCodeAt(pos + 1);
-      if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) plain = false;
-    }
-    if (plain) {
-      // readPlainScalar(FLOW_IN) on one line (no line start inside a flow collection).
-      const start = pos;
-      let end = pos;
-      for (;;) {
-        if (ch === 58) {
-          const next = input.charCodeAt(pos + 1);
-          if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) break;
-        } else if (ch === 35) {
-          const previous = input.charCodeAt(pos - 1);
-          if (previous === 32 || previous === 9) break;
-        } else if (isFlowIndicator(ch) || ch === 0) break;
-        else if (ch === 10 || ch === 13) return -1;
-        if (ch !== 32 && ch !== 9) {
-          if (ch < 32 || ch >= 127) return -1;
-          end = pos + 1;
+      valueStart = start;
+      valueEnd = pos++;
+      style = SCALAR_DOUBLE_QUOTED;
+      fast = true;
+    } else {
+      // canStartPlainScalar(FLOW_IN); nodes it refuses are read as nothing.
+      let plain = !(
+        ch === 32 || ch === 9 || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 ||
+        ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)
+      );
+      if (plain && (ch === 63 || ch === 45)) {
+        const next = input.charCodeAt(pos + 1);
+        if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) plain = false;
+      }
+      if (plain) {
+        // readPlainScalar(FLOW_IN) on one line (no line start inside a flow collection).
+        const start = pos;
+        let end = pos;
+        for (;;) {
+          if (ch === 58) {
+            const next = input.charCodeAt(pos + 1);
+            if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) break;
+          } else if (ch === 35) {
+            const previous = input.charCodeAt(pos - 1);
+            if (previous === 32 || previous === 9) break;
+          } else if (isFlowIndicator(ch) || ch === 0) break;
+          else if (ch === 10 || ch === 13) return -1;
+          if (ch !== 32 && ch !== 9) {
+            if (ch < 32 || ch >= 127) return -1;
+            end = pos + 1;
+          }
+          ch = input.charCodeAt(++pos);
         }
-        ch = input.charCodeAt(++pos);
+        if (end !== start) {
+          valueStart = start;
+          valueEnd = end;
+          fast = true;
+        } else {
+          pos = start;
+          ch = input.charCodeAt(pos);
+        }
       }
-      if (end !== start) {
-        events.scalar(start, end, SCALAR_PLAIN, CHOMP_CLIP, -1, true);
-        continue;
-      }
-      pos = start;
-      ch = input.charCodeAt(pos);
+      // Nothing read: only an empty value before `,` or `}` stays on the fast path
+      // (js-yaml's empty scalar: no range, plain, not fast).
+      if (valueStart < 0 && !((state & PHASE_MASK) === PHASE_AFTER_VALUE && (ch === 44 || ch === 125))) return -1;
     }
-    // Nothing read: only an empty value before `,` or `}` stays on the fast path.
-    if ((state & PHASE_MASK) === PHASE_AFTER_VALUE && (ch === 44 || ch === 125)) {
-      events.emptyScalar();
-      continue;
-    }
-    return -1;
+    events.scalar(valueStart, valueEnd, style, CHOMP_CLIP, -1, fast);
   }
 }

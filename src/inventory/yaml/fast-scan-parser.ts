@@ -644,30 +644,25 @@ export class FastScanParser {
       else indentStatus = -1;
     }
     const input = this.input;
-    if (indentStatus === 1) {
-      // Node properties (tags `!`, anchors `&`) are left to js-yaml.
-      const ch = input.charCodeAt(this.position);
-      if (ch === 33 || ch === 38) this.bail('node properties');
-    }
+    const ch = input.charCodeAt(this.position);
+    // Node properties (tags `!`, anchors `&`) are left to js-yaml.
+    if (indentStatus === 1 && (ch === 33 || ch === 38)) this.bail('node properties');
     const allowBlockCollections = allowBlockStyles && (atNewLine || allowCompact);
     if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
       const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
       const blockIndent = this.position - this.lineStart;
       if (indentStatus === 1) {
-        if (
-          (allowBlockCollections && (this.readBlockSequence(blockIndent) || this.readBlockMapping(blockIndent, flowIndent))) ||
-          this.readFlowCollection(flowIndent)
-        ) {
+        // js-yaml tries the readers in turn; each declines unless the node starts with its
+        // character, so dispatching on it gives the same result (the block readers do not move
+        // the position when they decline).
+        if (allowBlockCollections && ((ch === 45 && this.readBlockSequence(blockIndent)) || this.readBlockMapping(blockIndent, flowIndent))) {
           hasContent = true;
-        } else if (
-          (allowBlockStyles && this.readBlockScalar(flowIndent)) ||
-          this.readSingleQuotedScalar(flowIndent) ||
-          this.readDoubleQuotedScalar(flowIndent) ||
-          this.readAlias() ||
-          this.readPlainScalar(flowIndent, nodeContext)
-        ) {
-          hasContent = true;
-        }
+        } else if (ch === 91 || ch === 123) hasContent = this.readFlowCollection(flowIndent);
+        else if (ch === 39) hasContent = this.readSingleQuotedScalar(flowIndent);
+        else if (ch === 34) hasContent = this.readDoubleQuotedScalar(flowIndent);
+        else if (ch === 124 || ch === 62) hasContent = allowBlockStyles && this.readBlockScalar(flowIndent);
+        else if (ch === 42) this.bail('alias');
+        else hasContent = this.readPlainScalar(flowIndent, nodeContext);
       } else if (indentStatus === 0) hasContent = allowBlockCollections && this.readBlockSequence(blockIndent);
     }
     if (!hasContent && allowBlockStyles) {
@@ -676,12 +671,6 @@ export class FastScanParser {
     }
     this.depth--;
     return hasContent;
-  }
-
-  /** Aliases are left to js-yaml. */
-  private readAlias(): boolean {
-    if (this.input.charCodeAt(this.position) === 42) this.bail('alias');
-    return false;
   }
 
   private readDocument(): void {
