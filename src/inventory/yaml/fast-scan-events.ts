@@ -38,6 +38,11 @@ export class FastScanEvents {
     this.open = new Int32Array(64);
   }
 
+  /** Makes room for `count` more events (for writers that fill `data` directly). */
+  ensure(count: number): void {
+    while ((this.length + count) * STRIDE > this.data.length) this.grow();
+  }
+
   private reserve(): number {
     const o = this.length * STRIDE;
     if (o + STRIDE > this.data.length) this.grow();

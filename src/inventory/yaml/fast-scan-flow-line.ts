@@ -9,7 +9,19 @@
  * a pair inside a sequence, a character needing js-yaml's printable check, an error) answers -1:
  * the caller rolls the events back and reads the collection with the general port.
  */
-import { COLLECTION_FLOW, EVENT_MAPPING, EVENT_SEQUENCE, FastScanEvents, CHOMP_CLIP, SCALAR_DOUBLE_QUOTED, SCALAR_PLAIN, SCALAR_SINGLE_QUOTED } from './fast-scan-events.js';
+import {
+  CHOMP_CLIP,
+  COLLECTION_FLOW,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  FastScanEvents,
+  SCALAR_DOUBLE_QUOTED,
+  SCALAR_PLAIN,
+  SCALAR_SINGLE_QUOTED,
+} from './fast-scan-events.js';
+import { F_END, STRIDE } from './packed-events.js';
 
 /** Nesting the fast path tracks (deeper collections go to the general port). */
 export const FLOW_LINE_MAX_LEVELS = 32;
@@ -20,6 +32,9 @@ const PHASE_AFTER_VALUE = 2; // after a pair's value
 const PHASE_MASK = 3;
 const READ_NEXT = 4; // a comma was read (or the collection just opened)
 const IS_MAPPING = 8;
+/** Longest line the fast path takes (it reserves room for two events per character). */
+const MAX_LINE = 8192;
+const FAST_BIT = 1 << 12;
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -29,16 +44,40 @@ function isFlowIndicator(c: number): boolean {
  * Reads the flow collection opening at `position` (a `[` or `{`). Returns the position after
  * its closing bracket, or -1 when the collection is outside the fast path. `depthRoom` is how
  * many more nested nodes js-yaml's maxDepth allows; `states` is scratch space of
- * FLOW_LINE_MAX_LEVELS bytes.
+ * 2 × FLOW_LINE_MAX_LEVELS numbers. The events are written straight into `events.data` (each
+ * event consumes a character, or two events one, so the line bounds them) and only counted in
+ * `events.length` on success: a -1 leaves `events` as it was.
  */
-export function scanFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Uint8Array): number {
+export function scanFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Int32Array): number {
+  const newline = input.indexOf('\n', position);
+  const lineLength = (newline < 0 ? input.length : newline) - position;
+  if (lineLength > MAX_LINE) return -1;
+  events.ensure(2 * lineLength + 4);
+  const d = events.data;
+  let n = events.length;
   let pos = position;
   let ch = input.charCodeAt(pos);
   let level = 0;
-  let state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
-  events.collection(ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE, pos, COLLECTION_FLOW);
-  pos++;
+  let state = 0;
+  // states[2 * level] = the level's state word, states[2 * level + 1] = its opening event.
+  let open = true;
   for (;;) {
+    if (open) {
+      // Open the collection at `pos` (a `[` or `{`) as js-yaml's readFlowCollection does.
+      open = false;
+      state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
+      states[2 * level + 1] = n;
+      const o = n++ * STRIDE;
+      d[o] = (ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE) | (COLLECTION_FLOW << 4);
+      d[o + 1] = pos;
+      d[o + 2] = -1;
+      d[o + 3] = -1;
+      d[o + 4] = -1;
+      d[o + 5] = -1;
+      d[o + 6] = -1;
+      d[o + 7] = -1;
+      pos++;
+    }
     // skipFlowSeparationSpace, on one line and without tabs or comments.
     ch = input.charCodeAt(pos);
     while (ch === 32) ch = input.charCodeAt(++pos);
@@ -48,10 +87,22 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
     let node = false; // whether a node is to be read at `pos`
     if (phase === PHASE_ENTRY) {
       if (ch === (isMapping ? 125 : 93)) {
-        events.pop();
+        const o = n * STRIDE;
+        d[o] = EVENT_POP;
+        d[o + 1] = -1;
+        d[o + 2] = -1;
+        d[o + 3] = -1;
+        d[o + 4] = -1;
+        d[o + 5] = -1;
+        d[o + 6] = -1;
+        d[o + 7] = -1;
+        d[(states[2 * level + 1] ?? 0) * STRIDE + F_END] = n++;
         pos++;
-        if (level === 0) return pos;
-        state = states[--level] ?? 0;
+        if (level === 0) {
+          events.length = n;
+          return pos;
+        }
+        state = states[2 * --level] ?? 0;
         continue;
       }
       if ((state & READ_NEXT) === 0 || ch === 44) return -1;
@@ -71,7 +122,18 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
         state = (state & ~PHASE_MASK) | PHASE_AFTER_VALUE;
         node = true;
       } else {
-        if (isMapping) events.emptyScalar();
+        if (isMapping) {
+          // js-yaml's empty scalar: no range, plain, clip, not fast.
+          const o = n++ * STRIDE;
+          d[o] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
+          d[o + 1] = -1;
+          d[o + 2] = -1;
+          d[o + 3] = -1;
+          d[o + 4] = -1;
+          d[o + 5] = -1;
+          d[o + 6] = -1;
+          d[o + 7] = -1;
+        }
         state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
         if (ch === 44) {
           state |= READ_NEXT;
@@ -95,10 +157,8 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
     let fast = false;
     if (ch === 91 || ch === 123) {
       if (level + 1 >= FLOW_LINE_MAX_LEVELS) return -1;
-      states[level++] = state;
-      state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
-      events.collection(ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE, pos, COLLECTION_FLOW);
-      pos++;
+      states[2 * level++] = state;
+      open = true;
       continue;
     }
     if (ch === 39) {
@@ -171,6 +231,14 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       // (js-yaml's empty scalar: no range, plain, not fast).
       if (valueStart < 0 && !((state & PHASE_MASK) === PHASE_AFTER_VALUE && (ch === 44 || ch === 125))) return -1;
     }
-    events.scalar(valueStart, valueEnd, style, CHOMP_CLIP, -1, fast);
+    const o = n++ * STRIDE;
+    d[o] = EVENT_SCALAR | (style << 4) | (CHOMP_CLIP << 8) | (fast ? FAST_BIT : 0);
+    d[o + 1] = valueStart;
+    d[o + 2] = valueEnd;
+    d[o + 3] = -1;
+    d[o + 4] = -1;
+    d[o + 5] = -1;
+    d[o + 6] = -1;
+    d[o + 7] = -1;
   }
 }

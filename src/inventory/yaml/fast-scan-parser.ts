@@ -86,7 +86,7 @@ export class FastScanParser {
   private lineIndent = 0;
   private firstTabInLine = -1;
   private depth = 0;
-  private readonly flowStates = new Uint8Array(FLOW_LINE_MAX_LEVELS);
+  private readonly flowStates = new Int32Array(2 * FLOW_LINE_MAX_LEVELS);
 
   constructor(text: string, maxDepth: number) {
     // join (unlike `+`) gives a flat string, which charCodeAt reads ~30% faster than a cons string.
@@ -474,15 +474,11 @@ export class FastScanParser {
     let ch = input.charCodeAt(this.position);
     if (ch !== 91 && ch !== 123) return false;
     if (this.firstTabInLine === -1) {
-      const events = this.events;
-      const length = events.length;
-      const top = events.top;
-      const end = scanFlowLine(input, this.position, events, this.maxDepth - this.depth, this.flowStates);
+      const end = scanFlowLine(input, this.position, this.events, this.maxDepth - this.depth, this.flowStates);
       if (end >= 0) {
         this.position = end;
         return true;
       }
-      events.rollback(length, top);
     }
     const isMapping = ch === 123;
     const terminator = isMapping ? 125 : 93;
