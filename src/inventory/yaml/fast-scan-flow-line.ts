@@ -22,6 +22,7 @@ import {
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
 import { F_END, STRIDE } from './packed-events.js';
+import { PLAIN_ORDINARY } from './fast-scan-chars.js';
 
 /** Nesting the fast path tracks (deeper collections go to the general port). */
 export const FLOW_LINE_MAX_LEVELS = 32;
@@ -166,6 +167,7 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       let simple = true;
       ch = input.charCodeAt(pos);
       for (;;) {
+        while (ch >= 32 && ch !== 39) ch = input.charCodeAt(++pos);
         if (ch === 39) {
           if (input.charCodeAt(pos + 1) !== 39) break;
           simple = false;
@@ -204,6 +206,12 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
         const start = pos;
         let end = pos;
         for (;;) {
+          if (ch < 128 && PLAIN_ORDINARY[ch] === 1) {
+            do ch = input.charCodeAt(++pos);
+            while (ch < 128 && PLAIN_ORDINARY[ch] === 1);
+            end = pos;
+            continue;
+          }
           if (ch === 58) {
             const next = input.charCodeAt(pos + 1);
             if (next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || isFlowIndicator(next)) break;

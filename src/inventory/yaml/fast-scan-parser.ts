@@ -24,24 +24,12 @@ import {
   SCALAR_PLAIN,
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
+import { PLAIN_ORDINARY } from './fast-scan-chars.js';
 import { FLOW_LINE_MAX_LEVELS, scanFlowLine } from './fast-scan-flow-line.js';
 
 /** Thrown when the input is outside what this parser reproduces exactly (or is invalid). */
 export class FastScanBail {
   constructor(readonly reason: string) {}
-}
-
-/**
- * 1 for the characters that never end a plain scalar nor need its printable check: printable
- * ASCII other than blanks and `:`, `#`, `,`, `[`, `]`, `{`, `}` (a read-only lookup table).
- */
-const PLAIN_ORDINARY = plainOrdinaryTable();
-
-function plainOrdinaryTable(): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let c = 33; c < 127; c++) table[c] = 1;
-  for (const c of ':#,[]{}') table[c.charCodeAt(0)] = 0;
-  return table;
 }
 
 const CONTEXT_FLOW_IN = 1;
