@@ -1,7 +1,8 @@
 /**
  * The growable packed-event buffer the fast scanner writes into, in PackedEvents' layout
  * (STRIDE int32 slots per event, unused slots -1, a collection's F_END = index of its POP).
- * No event objects: one Int32Array, doubled when full.
+ * No event objects: one Int32Array, doubled when full, kept at -1 beyond `length` so that an
+ * event only writes its used slots.
  */
 import { F_END, F_INDENT, F_META, F_START, STRIDE } from './packed-events.js';
 
@@ -34,11 +35,12 @@ export class FastScanEvents {
   top = 0;
 
   constructor(expectedEvents: number) {
-    this.data = new Int32Array(Math.max(64, expectedEvents) * STRIDE);
+    this.data = new Int32Array(Math.max(64, expectedEvents) * STRIDE).fill(-1);
     this.open = new Int32Array(64);
   }
 
-  /** Makes room for `count` more events (for writers that fill `data` directly). */
+  /** Makes room for `count` more events (for writers that fill `data` directly: they must
+   *  leave every slot past `length` at -1, see `clear`). */
   ensure(count: number): void {
     while ((this.length + count) * STRIDE > this.data.length) this.grow();
   }
@@ -52,6 +54,7 @@ export class FastScanEvents {
   private grow(): void {
     const grown = new Int32Array(this.data.length * 2);
     grown.set(this.data);
+    grown.fill(-1, this.data.length);
     this.data = grown;
   }
 
@@ -70,22 +73,22 @@ export class FastScanEvents {
     d[o + F_META] = EVENT_SCALAR | (style << 4) | (chomping << 8) | (fast ? FAST_BIT : 0);
     d[o + F_START] = valueStart;
     d[o + F_END] = valueEnd;
-    d[o + 3] = -1;
-    d[o + 4] = -1;
-    d[o + 5] = -1;
-    d[o + 6] = -1;
-    d[o + F_INDENT] = indent;
+    if (indent !== -1) d[o + F_INDENT] = indent;
     this.length++;
   }
 
   /** js-yaml's empty scalar (no range, plain, clip, indent -1, not fast). */
   emptyScalar(): void {
-    this.scalar(-1, -1, SCALAR_PLAIN, CHOMP_CLIP, -1, false);
+    const o = this.reserve();
+    this.data[o + F_META] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
+    this.length++;
   }
 
   collection(type: number, start: number, style: number): void {
     const o = this.reserve();
-    this.writeCollection(o, type, start, style);
+    const d = this.data;
+    d[o + F_META] = type | (style << 4);
+    d[o + F_START] = start;
     this.pushOpen(this.length);
     this.length++;
   }
@@ -106,7 +109,6 @@ export class FastScanEvents {
     const o = this.reserve();
     const d = this.data;
     d[o + F_META] = EVENT_DOCUMENT;
-    for (let k = 1; k < STRIDE; k++) d[o + k] = -1;
     this.pushOpen(-1);
     this.length++;
   }
@@ -115,7 +117,6 @@ export class FastScanEvents {
     const o = this.reserve();
     const d = this.data;
     d[o + F_META] = EVENT_POP;
-    for (let k = 1; k < STRIDE; k++) d[o + k] = -1;
     if (this.top > 0) {
       const opener = this.open[--this.top] ?? -1;
       if (opener >= 0) d[opener * STRIDE + F_END] = this.length;
@@ -123,10 +124,10 @@ export class FastScanEvents {
     this.length++;
   }
 
-  /** Forgets the events written since `length` events were written and `top` were open. */
-  rollback(length: number, top: number): void {
-    this.length = length;
-    this.top = top;
+  /** Sets `count` events' worth of slots past `length` back to -1 (after a direct writer gave up). */
+  clear(count: number): void {
+    const from = this.length * STRIDE;
+    this.data.fill(-1, from, Math.min(this.data.length, from + count * STRIDE));
   }
 
   /**

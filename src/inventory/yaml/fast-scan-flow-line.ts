@@ -46,14 +46,22 @@ function isFlowIndicator(c: number): boolean {
  * its closing bracket, or -1 when the collection is outside the fast path. `depthRoom` is how
  * many more nested nodes js-yaml's maxDepth allows; `states` is scratch space of
  * 2 × FLOW_LINE_MAX_LEVELS numbers. The events are written straight into `events.data` (each
- * event consumes a character, or two events one, so the line bounds them) and only counted in
- * `events.length` on success: a -1 leaves `events` as it was.
+ * event consumes a character, or two events one, so the line bounds them; slots past
+ * `events.length` are -1 and only the used ones are written) and only counted in
+ * `events.length` on success; after a -1 the slots are reset).
  */
 export function scanFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Int32Array): number {
   const newline = input.indexOf('\n', position);
   const lineLength = (newline < 0 ? input.length : newline) - position;
   if (lineLength > MAX_LINE) return -1;
-  events.ensure(2 * lineLength + 4);
+  const bound = 2 * lineLength + 4;
+  events.ensure(bound);
+  const end = readFlowLine(input, position, events, depthRoom, states);
+  if (end < 0) events.clear(bound);
+  return end;
+}
+
+function readFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Int32Array): number {
   const d = events.data;
   let n = events.length;
   let pos = position;
@@ -71,12 +79,6 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       const o = n++ * STRIDE;
       d[o] = (ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE) | (COLLECTION_FLOW << 4);
       d[o + 1] = pos;
-      d[o + 2] = -1;
-      d[o + 3] = -1;
-      d[o + 4] = -1;
-      d[o + 5] = -1;
-      d[o + 6] = -1;
-      d[o + 7] = -1;
       pos++;
     }
     // skipFlowSeparationSpace, on one line and without tabs or comments.
@@ -90,13 +92,6 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       if (ch === (isMapping ? 125 : 93)) {
         const o = n * STRIDE;
         d[o] = EVENT_POP;
-        d[o + 1] = -1;
-        d[o + 2] = -1;
-        d[o + 3] = -1;
-        d[o + 4] = -1;
-        d[o + 5] = -1;
-        d[o + 6] = -1;
-        d[o + 7] = -1;
         d[(states[2 * level + 1] ?? 0) * STRIDE + F_END] = n++;
         pos++;
         if (level === 0) {
@@ -125,15 +120,7 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
       } else {
         if (isMapping) {
           // js-yaml's empty scalar: no range, plain, clip, not fast.
-          const o = n++ * STRIDE;
-          d[o] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
-          d[o + 1] = -1;
-          d[o + 2] = -1;
-          d[o + 3] = -1;
-          d[o + 4] = -1;
-          d[o + 5] = -1;
-          d[o + 6] = -1;
-          d[o + 7] = -1;
+          d[n++ * STRIDE] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
         }
         state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
         if (ch === 44) {
@@ -243,10 +230,5 @@ export function scanFlowLine(input: string, position: number, events: FastScanEv
     d[o] = EVENT_SCALAR | (style << 4) | (CHOMP_CLIP << 8) | (fast ? FAST_BIT : 0);
     d[o + 1] = valueStart;
     d[o + 2] = valueEnd;
-    d[o + 3] = -1;
-    d[o + 4] = -1;
-    d[o + 5] = -1;
-    d[o + 6] = -1;
-    d[o + 7] = -1;
   }
 }
