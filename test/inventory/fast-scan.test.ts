@@ -325,6 +325,17 @@ describe('fastScan on tricky snippets', () => {
     for (const text of common) expect(checkAgainstJsYaml(text)).toBe('accepted');
   });
 
+  it('reads a flow collection the one-line fast path gives up on midway through the general path', () => {
+    const fallbacks = [
+      'k: {a: 1, b: [2, 3], c: "e\\tx"}\n',
+      'k: [a, b, {c: d}, "q\\"x"]\nnext: [1, 2]\n',
+      'k: [a, [b, c], é]\nnext: {x: y}\n',
+      'k: {a: [1, 2], b: 3,\n    c: 4}\nnext: [z]\n',
+      '- {a: [1, {b: 2}], c: d # comment\n  }\n- [x]\n',
+    ];
+    for (const text of fallbacks) expect(checkAgainstJsYaml(text)).toBe('accepted');
+  });
+
   it('declines anchors, aliases, tags and directives', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: 1\n', 'a: [b: c]\n']) expect(fastScan(text, 200)).toBeUndefined();
   });
