@@ -8,6 +8,7 @@ import { YAMLException, parseEvents, type Event } from 'js-yaml';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import type { YamlValue } from '../model.js';
 import { EventConstructor } from './construct.js';
+import { fastScan } from './fast-scan.js';
 import { LineIndex } from './line-index.js';
 import type { ResolvedLimits } from './limits.js';
 import { PackedEvents } from './packed-events.js';
@@ -50,6 +51,10 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
     diagnostics.push(tooLargeDiagnostic(file, bytes, limits.maxFileBytes));
     return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
   }
+  // The common case (no anchors, tags, aliases; see fast-scan.ts) is packed directly; anything
+  // else, including every syntax error, goes through js-yaml, which reports it with a position.
+  const scanned = fastScan(text, MAX_DEPTH);
+  if (scanned !== undefined) return construct(scanned, text, file, lines, limits, diagnostics);
   let events: Event[] | undefined;
   for (let attempt = 0; events === undefined; attempt++) {
     try {
@@ -75,7 +80,10 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
       return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
     }
   }
-  const packed = PackedEvents.fromEvents(events);
+  return construct(PackedEvents.fromEvents(events), text, file, lines, limits, diagnostics);
+}
+
+function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[]): ParsedYamlFile {
   const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics).run();
   if (result.documents > 1) {
     diagnostics.push({

@@ -2,7 +2,7 @@ import type { JsonPath } from '../../inventory/json-path.js';
 import type { Inventory } from '../../inventory/model.js';
 import type { Finding } from '../finding.js';
 import { error } from './findings.js';
-import { definingPath, valueAt } from './var-path.js';
+import { definition } from './var-path.js';
 import { isInteger, show } from './values.js';
 
 export interface SeqMember {
@@ -18,8 +18,9 @@ export function checkSeqs(inventory: Inventory, key: string, clusterLabel: strin
   const out: Finding[] = [];
   const bySeq = new Map<number, { ips: string[]; paths: JsonPath[] }>();
   for (const member of members) {
-    const path = definingPath(inventory, member.path, key);
-    const value = path ? valueAt(inventory.source.document, path) : undefined;
+    const found = definition(inventory, member.path, key);
+    const path = found?.path;
+    const value = found?.value;
     if (path === undefined || value === undefined) {
       out.push(error(invalidCode, `${key} of ${member.ip} in ${clusterLabel} is missing`, member.path));
       continue;

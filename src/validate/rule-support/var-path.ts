@@ -13,16 +13,22 @@ export function varPath(inventory: Inventory, hostPath: JsonPath, key: string): 
 
 /** Like `varPath`, but `undefined` when no scope defines `key` for the host. */
 export function definingPath(inventory: Inventory, hostPath: JsonPath, key: string): JsonPath | undefined {
+  return definition(inventory, hostPath, key)?.path;
+}
+
+/** Where `key` is defined for the host (as `definingPath`) and the value found there, in one walk. */
+export function definition(inventory: Inventory, hostPath: JsonPath, key: string): { path: JsonPath; value: unknown } | undefined {
   const doc: unknown = inventory.source.document;
   const hostEntry = valueAt(doc, hostPath);
-  if (isMap(hostEntry) && key in hostEntry) return [...hostPath, key];
+  if (isMap(hostEntry) && key in hostEntry) return { path: [...hostPath, key], value: hostEntry[key] };
   if (hostPath.length >= 2 && hostPath[hostPath.length - 2] === 'hosts') {
-    const groupPath = hostPath.slice(0, -2);
-    const groupVars = valueAt(doc, [...groupPath, 'vars']);
-    if (isMap(groupVars) && key in groupVars) return [...groupPath, 'vars', key];
+    const group = valueAt(doc, hostPath.slice(0, -2));
+    const groupVars = isMap(group) ? group['vars'] : undefined;
+    if (isMap(groupVars) && key in groupVars) return { path: [...hostPath.slice(0, -2), 'vars', key], value: groupVars[key] };
   }
-  const globalVars = valueAt(doc, ['all', 'vars']);
-  if (isMap(globalVars) && key in globalVars) return ['all', 'vars', key];
+  const all = isMap(doc) ? doc['all'] : undefined;
+  const globalVars = isMap(all) ? all['vars'] : undefined;
+  if (isMap(globalVars) && key in globalVars) return { path: ['all', 'vars', key], value: globalVars[key] };
   return undefined;
 }
 

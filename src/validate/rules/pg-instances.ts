@@ -5,7 +5,7 @@ import { pgClusterParts } from '../rule-support/pg-cluster-parts.js';
 import { error } from '../rule-support/findings.js';
 import { ipProblem } from '../rule-support/ip-problem.js';
 import { checkSeqs } from '../rule-support/seq-checks.js';
-import { definingPath, valueAt } from '../rule-support/var-path.js';
+import { definition } from '../rule-support/var-path.js';
 import { show } from '../rule-support/values.js';
 
 export const PG_ROLES = ['primary', 'replica', 'standby', 'offline', 'delayed'] as const;
@@ -21,21 +21,21 @@ export const pgInstancesRule: Rule = {
   title: 'pg_seq, pg_role, pg_upstream of each instance',
   check(inventory) {
     const out: Finding[] = [];
-    const doc = inventory.source.document;
     for (const cluster of pgClusterParts(inventory)) {
       out.push(...checkSeqs(inventory, 'pg_seq', cluster.name, cluster.instances, 'PG001', 'PG004'));
       const members = new Set(cluster.instances.map((i) => i.ip));
       for (const instance of cluster.instances) {
-        const rolePath = definingPath(inventory, instance.path, 'pg_role');
-        const role = rolePath ? valueAt(doc, rolePath) : undefined;
+        const roleDefinition = definition(inventory, instance.path, 'pg_role');
+        const rolePath = roleDefinition?.path;
+        const role = roleDefinition?.value;
         if (rolePath === undefined || role === undefined) {
           out.push(error('PG002', `pg_role of ${instance.ip} in ${cluster.name} is missing`, instance.path));
         } else if (typeof role !== 'string' || !(PG_ROLES as readonly string[]).includes(role)) {
           out.push(error('PG002', `pg_role of ${instance.ip} in ${cluster.name} is ${show(role)}: should be one of ${PG_ROLES.join(', ')}`, rolePath));
         }
-        const upstreamPath = definingPath(inventory, instance.path, 'pg_upstream');
-        if (upstreamPath === undefined) continue;
-        const upstream = valueAt(doc, upstreamPath);
+        const upstreamDefinition = definition(inventory, instance.path, 'pg_upstream');
+        if (upstreamDefinition === undefined) continue;
+        const { path: upstreamPath, value: upstream } = upstreamDefinition;
         if (upstream === null || upstream === undefined || upstream === '') continue;
         if (!isIPv4(upstream)) {
           out.push(error('PG005', `${ipProblem('pg_upstream', upstream)} (${instance.ip} in ${cluster.name})`, upstreamPath));
