@@ -1,3 +1,14 @@
+/*
+ * Derived from js-yaml's parser (https://github.com/nodeca/js-yaml, lib/parser),
+ * Copyright (C) 2011-2015 by Vitaly Puzrin, used under the MIT License:
+ * Permission is hereby granted, free of charge, to any person obtaining a copy of this software
+ * and associated documentation files (the "Software"), to deal in the Software without
+ * restriction, including without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+ * Software is furnished to do so, subject to the following conditions: The above copyright notice
+ * and this permission notice shall be included in all copies or substantial portions of the
+ * Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+ */
 /**
  * A port of js-yaml 5's event parser (parser.ts: parseNode, readBlockMapping, readBlockSequence,
  * readFlowCollection, the scalar readers, readDocument, parseEvents) that writes packed events
