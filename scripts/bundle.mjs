@@ -2,8 +2,7 @@
 // Bundles the CLI for start-up speed: one ES module graph of a few files instead of ~170, so a
 // command spends its first ~40 ms running instead of resolving and compiling modules.
 //   dist/bundle/cli.js                  the CLI (bin/pigsty-gitops.js imports it)
-//   dist/bundle/validation-worker.js    the validation worker, beside the code that starts it
-//   dist/bundle/chunk-*.js              code shared by both / loaded lazily by one command
+//   dist/bundle/chunk-*.js              code loaded lazily by one command
 // Packages with native parts, WASM or worker files of their own stay external (loaded from
 // node_modules at run time). `npm run build` runs tsc first (type errors stop the build).
 import { build } from 'esbuild';
@@ -18,7 +17,7 @@ const EXTERNAL = ['ssh2', 'cpu-features', 'pg', 'pg-native', '@electric-sql/pgli
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'validation-worker': 'src/workers/validation-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outdir,
   bundle: true,
   splitting: true,

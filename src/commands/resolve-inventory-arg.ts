@@ -71,7 +71,7 @@ async function resolveGitArg(arg: string, cwd: string, options: ResolveOptions):
   const provider = await GitRevisionProvider.open(repo, rev === INDEX_REV ? INDEX_REV : rev);
   const found = (await provider.list(path)) !== undefined || (await provider.readFile(path)) !== undefined;
   if (!found) throw new InputError(`no such file or directory at ${rev}: ${path}`, { rev, path });
-  return { provider, path, display: provider.displayPath(path), ...(typeof provider.commit === 'string' ? { revision: provider.commit } : {}) };
+  return { provider, path, display: provider.displayPath(path), revision: provider.commit };
 }
 
 /** `cwd`-relative path → repository-relative posix path (`.` for the root). */

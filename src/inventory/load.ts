@@ -62,45 +62,14 @@ async function findMainFile(provider: ContentProvider, dir: string, display: str
   return dir === '.' || dir === '' ? first : posix.join(dir, first);
 }
 
-/** Where an inventory's files are, found by listing only (no file is parsed). */
-interface InventoryLocation {
-  display: string;
-  asDir: boolean;
-  mainPath: string;
-  mainDisplay: string;
-  dir: string;
-  /** `group_vars/` or `host_vars/` beside the main file: the split layout. */
-  hasVarsDirs: boolean;
-}
-
-async function locateInventory(provider: ContentProvider, path: string): Promise<InventoryLocation> {
+/** Loads an inventory file or environment directory through a content provider. */
+export async function loadInventory(provider: ContentProvider, path: string, options?: LoadOptions): Promise<LoadOutcome> {
+  const limits = resolveLimits(options);
   const display = provider.displayPath?.(path) ?? path;
   const asDir = await provider.list(path);
   const mainPath = asDir !== undefined ? await findMainFile(provider, path, display) : path;
   const dir = asDir !== undefined ? path : posix.dirname(path);
   const mainDisplay = provider.displayPath?.(mainPath) ?? mainPath;
-  const siblings = (await provider.list(dir)) ?? [];
-  const hasVarsDirs = siblings.some((e) => e.type === 'dir' && (e.name === 'group_vars' || e.name === 'host_vars'));
-  return { display, asDir: asDir !== undefined, mainPath, mainDisplay, dir, hasVarsDirs };
-}
-
-/**
- * Performs every read `loadInventory` will make, without parsing, when the inventory is a
- * single file (no group_vars/host_vars); returns false for the split layout, whose reads are
- * only known while loading. Used with a recording provider to hand the bytes to another thread
- * before this one parses them.
- */
-export async function prefetchSingleFileInventory(provider: ContentProvider, path: string, options?: LoadOptions): Promise<boolean> {
-  const where = await locateInventory(provider, path);
-  if (where.hasVarsDirs) return false;
-  await readBounded(provider, where.mainPath, resolveLimits(options), []);
-  return true;
-}
-
-/** Loads an inventory file or environment directory through a content provider. */
-export async function loadInventory(provider: ContentProvider, path: string, options?: LoadOptions): Promise<LoadOutcome> {
-  const limits = resolveLimits(options);
-  const { display, asDir, mainPath, mainDisplay, dir, hasVarsDirs } = await locateInventory(provider, path);
   const diagnostics: Diagnostic[] = [];
   const text = await readBounded(provider, mainPath, limits, diagnostics);
   if (text === undefined) {
@@ -113,9 +82,11 @@ export async function loadInventory(provider: ContentProvider, path: string, opt
 
   const files: SourceFile[] = [{ path: mainDisplay, text }];
   const locator = new InventoryLocator(parsed.positions);
+  const siblings = (await provider.list(dir)) ?? [];
+  const hasVarsDirs = siblings.some((e) => e.type === 'dir' && (e.name === 'group_vars' || e.name === 'host_vars'));
   if (hasVarsDirs) await applySplitVars({ provider, dir, document, locator, files, diagnostics, limits });
   const loaded: LoadedInventory = {
-    origin: asDir ? display : mainDisplay,
+    origin: asDir !== undefined ? display : mainDisplay,
     layout: hasVarsDirs ? 'split' : 'single',
     document,
     files,

@@ -27,33 +27,12 @@ function revision(side: PlanSide): PlanRevision {
   return side.revision !== undefined ? { label: side.label, revision: side.revision } : { label: side.label };
 }
 
-/** The diff and its mapped commands, computed before the target's verdict is known (see `buildPlan`). */
-export interface PlanDraft {
-  base: Inventory | undefined;
-  target: Inventory;
-  planned: ReturnType<typeof diffInventories>;
-  /** The mapped actions, or the argv word that failed the safe-name check. */
-  drafts: ActionDraft[] | UnsafeArgvError;
-}
-
-/** Diffs `base` against `target` and maps the changes to commands; pure. */
-export function draftPlan(base: Inventory | undefined, target: Inventory): PlanDraft {
-  const planned = diffInventories(base, target);
-  try {
-    return { base, target, planned, drafts: [...mapNodes(planned), ...mapModules(planned), ...mapPg(planned), ...mapRedis(planned), ...mapVars(planned, base, target)] };
-  } catch (err) {
-    if (!(err instanceof UnsafeArgvError)) throw err;
-    return { base, target, planned, drafts: err };
-  }
-}
-
 /**
  * The plan from `base` to `target`: entity changes, the Pigsty commands that converge them in
  * order, with risk. Pure. An invalid target gives its diagnostics and no actions; so does an argv
- * word that fails the safe-name check (defence in depth behind the validator). `draft`, when given,
- * is `draftPlan` of the same two inventories (computed while the target was being validated).
+ * word that fails the safe-name check (defence in depth behind the validator).
  */
-export function buildPlan(input: PlanInput, draft?: PlanDraft): Plan {
+export function buildPlan(input: PlanInput): Plan {
   const head = {
     ...(input.env !== undefined ? { env: input.env } : {}),
     base: revision(input.base),
@@ -64,10 +43,13 @@ export function buildPlan(input: PlanInput, draft?: PlanDraft): Plan {
     return { ...head, valid: false, diagnostics: input.target.diagnostics, changes: [], actions: [], notes: ['The target inventory is invalid: fix the diagnostics; no action is planned.'] };
   }
   const base = input.base.inventory;
-  if (draft !== undefined && (draft.base !== base || draft.target !== target)) throw new Error('buildPlan: the draft was computed for other inventories');
-  const { planned, drafts } = draft ?? draftPlan(base, target);
-  if (drafts instanceof UnsafeArgvError) {
-    const diagnostic: Diagnostic = { code: 'PLAN001', severity: 'error', message: drafts.message, path: '' };
+  const planned = diffInventories(base, target);
+  let drafts: ActionDraft[];
+  try {
+    drafts = [...mapNodes(planned), ...mapModules(planned), ...mapPg(planned), ...mapRedis(planned), ...mapVars(planned, base, target)];
+  } catch (err) {
+    if (!(err instanceof UnsafeArgvError)) throw err;
+    const diagnostic: Diagnostic = { code: 'PLAN001', severity: 'error', message: err.message, path: '' };
     return { ...head, valid: false, diagnostics: [...input.target.diagnostics, diagnostic], changes: planned.map((p) => p.change), actions: [], notes: ['A name would reach a command line unsafely: no action is planned.'] };
   }
   const actions = orderActions(drafts);
