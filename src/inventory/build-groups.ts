@@ -12,6 +12,11 @@ export interface GroupGraph {
   globalVars: Vars;
   groups: Map<string, Group>;
   hosts: Map<string, Host>;
+  /**
+   * One effective variable of a host (same precedence as `Host.effective`) without building the
+   * merged map: the model needs a handful of keys per host, the merged map has every global var.
+   */
+  effectiveVar(ip: string, key: string): YamlValue | undefined;
 }
 
 function varsOf(value: YamlValue | undefined): Vars {
@@ -74,12 +79,36 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
   for (const [name, entry] of info) groups.set(name, entry.group);
 
   const hosts = new Map<string, Host>();
+  const chains = new Map<string, GroupInfo[]>();
   for (const [ip, vars] of hostVars) {
     const direct = hostGroups.get(ip) ?? [];
-    const effective = effectiveVars(globalVars, direct, info, vars);
-    hosts.set(ip, { ip, groups: direct, vars, effective });
+    const chain = precedenceChain(direct, info);
+    chains.set(ip, chain);
+    hosts.set(ip, lazyHost(ip, direct, vars, () => mergeVars(globalVars, chain, vars)));
   }
-  return { globalVars, groups, hosts };
+  const effectiveVar = (ip: string, key: string): YamlValue | undefined => {
+    const vars = hostVars.get(ip);
+    if (vars !== undefined && Object.prototype.hasOwnProperty.call(vars, key)) return vars[key];
+    const chain = chains.get(ip) ?? [];
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const groupVars = chain[i]?.group.vars;
+      if (groupVars !== undefined && Object.prototype.hasOwnProperty.call(groupVars, key)) return groupVars[key];
+    }
+    return Object.prototype.hasOwnProperty.call(globalVars, key) ? globalVars[key] : undefined;
+  };
+  return { globalVars, groups, hosts, effectiveVar };
+}
+
+/** A host whose `effective` map is merged on first read (most hosts never need it whole). */
+function lazyHost(ip: string, groups: string[], vars: Vars, merge: () => Vars): Host {
+  const host = { ip, groups, vars } as Host;
+  let effective: Vars | undefined;
+  Object.defineProperty(host, 'effective', {
+    enumerable: true,
+    configurable: true,
+    get: () => (effective ??= merge()),
+  });
+  return host;
 }
 
 function ancestorsOf(direct: string[], info: Map<string, GroupInfo>): GroupInfo[] {
@@ -98,11 +127,16 @@ function ancestorsOf(direct: string[], info: Map<string, GroupInfo>): GroupInfo[
   return out;
 }
 
-function effectiveVars(globalVars: Vars, direct: string[], info: Map<string, GroupInfo>, hostVars: Vars): Vars {
+/** The groups whose vars apply to a host, lowest precedence first (parents before children, then by name). */
+function precedenceChain(direct: string[], info: Map<string, GroupInfo>): GroupInfo[] {
   const chain = ancestorsOf(direct, info);
   if (chain.length > 1) {
     chain.sort((a, b) => a.depth - b.depth || (a.group.name < b.group.name ? -1 : a.group.name > b.group.name ? 1 : 0));
   }
+  return chain;
+}
+
+function mergeVars(globalVars: Vars, chain: readonly GroupInfo[], hostVars: Vars): Vars {
   const out: Vars = Object.assign({}, globalVars);
   for (const entry of chain) Object.assign(out, entry.group.vars);
   return Object.assign(out, hostVars);

@@ -6,7 +6,7 @@ import type { Group, ModuleCluster } from './model.js';
 function members(group: Group, graph: GroupGraph, seqKey: string): ModuleCluster['members'] {
   return group.hosts.map((ip) => {
     const host = graph.hosts.get(ip);
-    return { ip, seq: int(host?.effective[seqKey]), vars: host?.vars ?? {}, path: [...group.path, 'hosts', ip] };
+    return { ip, seq: int(host === undefined ? undefined : graph.effectiveVar(ip, seqKey)), vars: host?.vars ?? {}, path: [...group.path, 'hosts', ip] };
   });
 }
 

@@ -8,8 +8,8 @@ import type { GroupGraph } from './build-groups.js';
 import type { Group, HbaRule, PgCluster, PgDatabase, PgInstance, PgService, PgUser, Vars, YamlValue } from './model.js';
 
 /** A cluster-wide setting: from the first member's effective vars (host, group, all), else group, else all.vars. */
-function setting(group: Group, globalVars: Vars, first: Vars | undefined, key: string): YamlValue | undefined {
-  return first?.[key] ?? group.vars[key] ?? globalVars[key];
+function setting(group: Group, graph: GroupGraph, first: string | undefined, key: string): YamlValue | undefined {
+  return (first === undefined ? undefined : graph.effectiveVar(first, key)) ?? group.vars[key] ?? graph.globalVars[key];
 }
 
 export function buildPgClusters(group: Group, graph: GroupGraph): PgCluster[] {
@@ -17,7 +17,7 @@ export function buildPgClusters(group: Group, graph: GroupGraph): PgCluster[] {
   if (key === undefined) return [];
   const parts = new Map<string, string[]>();
   for (const ip of group.hosts) {
-    const name = nameOf(graph.hosts.get(ip)?.effective['pg_cluster'] ?? key.value);
+    const name = nameOf((graph.hosts.has(ip) ? graph.effectiveVar(ip, 'pg_cluster') : undefined) ?? key.value);
     const members = parts.get(name);
     if (members === undefined) parts.set(name, [ip]);
     else members.push(ip);
@@ -28,15 +28,15 @@ export function buildPgClusters(group: Group, graph: GroupGraph): PgCluster[] {
 
 function buildPgCluster(group: Group, graph: GroupGraph, name: string, ips: string[]): PgCluster {
   const { globalVars } = graph;
-  const first = ips[0] === undefined ? undefined : graph.hosts.get(ips[0])?.effective;
+  const first = ips[0] !== undefined && graph.hosts.has(ips[0]) ? ips[0] : undefined;
   const instances: PgInstance[] = ips.map((ip) => {
     const host = graph.hosts.get(ip);
-    const effective = host?.effective ?? {};
+    const effective = (key: string): YamlValue | undefined => (host === undefined ? undefined : graph.effectiveVar(ip, key));
     return {
       ip,
-      seq: int(effective['pg_seq']),
-      role: str(effective['pg_role']),
-      upstream: str(effective['pg_upstream']),
+      seq: int(effective('pg_seq')),
+      role: str(effective('pg_role')),
+      upstream: str(effective('pg_upstream')),
       vars: host?.vars ?? {},
       path: [...group.path, 'hosts', ip],
     };
@@ -61,9 +61,9 @@ function buildPgCluster(group: Group, graph: GroupGraph, name: string, ips: stri
     ...mappingItems(listSetting(group, globalVars, 'pg_hba_rules')).map((i) => ({ kind: 'pg' as const, ...i })),
     ...mappingItems(listSetting(group, globalVars, 'pgb_hba_rules')).map((i) => ({ kind: 'pgb' as const, ...i })),
   ];
-  const vipEnabled = setting(group, globalVars, first, 'pg_vip_enabled');
-  const vipAddress = setting(group, globalVars, first, 'pg_vip_address');
-  const vipInterface = setting(group, globalVars, first, 'pg_vip_interface');
+  const vipEnabled = setting(group, graph, first, 'pg_vip_enabled');
+  const vipAddress = setting(group, graph, first, 'pg_vip_address');
+  const vipInterface = setting(group, graph, first, 'pg_vip_interface');
   const vip =
     vipEnabled === undefined && vipAddress === undefined && vipInterface === undefined
       ? undefined

@@ -2,7 +2,7 @@
 import { clusterKeyOf, int, nameOf, str, varsOf } from './build-helpers.js';
 import type { GroupGraph } from './build-groups.js';
 import { isMapping } from './document-shape.js';
-import type { Group, RedisCluster, RedisInstance } from './model.js';
+import type { Group, RedisCluster, RedisInstance, YamlValue } from './model.js';
 
 export function buildRedisCluster(group: Group, graph: GroupGraph): RedisCluster | undefined {
   const key = clusterKeyOf(group, graph.hosts, 'redis_cluster');
@@ -10,10 +10,11 @@ export function buildRedisCluster(group: Group, graph: GroupGraph): RedisCluster
   const nodes: RedisCluster['nodes'] = [];
   const instances: RedisInstance[] = [];
   for (const ip of group.hosts) {
-    const effective = graph.hosts.get(ip)?.effective ?? {};
+    const known = graph.hosts.has(ip);
+    const effective = (key: string): YamlValue | undefined => (known ? graph.effectiveVar(ip, key) : undefined);
     const hostPath = [...group.path, 'hosts', ip];
-    nodes.push({ ip, seq: int(effective['redis_node']), path: hostPath });
-    const defined = effective['redis_instances'];
+    nodes.push({ ip, seq: int(effective('redis_node')), path: hostPath });
+    const defined = effective('redis_instances');
     if (!isMapping(defined)) continue;
     for (const [port, spec] of Object.entries(defined)) {
       const number = int(port);
