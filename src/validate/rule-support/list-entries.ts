@@ -42,11 +42,12 @@ export function forEachListEntry(
         continue;
       }
       const visit = forList({ key, scope, path: listPath });
-      list.forEach((entry, index) => {
+      for (let index = 0; index < list.length; index++) {
+        const entry: unknown = list[index];
         const path = [...listPath, index];
         if (!isMap(entry)) out.push(error(shapeCode, `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(entry)}`, path));
         else visit({ entry, index, path });
-      });
+      }
     }
   }
 }
