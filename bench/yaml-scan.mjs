@@ -2,7 +2,8 @@
 // versus fastScan, cold (first call in a fresh process, as a CLI run) and warm (median of N),
 // then value construction from either packing, and how many real Pigsty inventories fastScan accepts.
 // Needs `npm run build`.
-//   node bench/yaml-scan.mjs [--clusters 1000] [--runs 15]
+//   node bench/yaml-scan.mjs [--clusters 1000] [--runs 15] [--cold-runs 7]
+// Cold figures are the median of --cold-runs fresh processes.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,12 +43,19 @@ if (mode !== undefined) {
   process.exit(0);
 }
 
-const cold = (name) => {
+const coldRuns = Number(arg('--cold-runs', '7'));
+const coldOnce = (name) => {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', name, '--clusters', String(clusters)], {
     encoding: 'utf8',
   });
   if (child.status !== 0) throw new Error(child.stderr);
   return JSON.parse(child.stdout);
+};
+// Median of `coldRuns` fresh child processes (one cold parse and construct each).
+const cold = (name) => {
+  const samples = Array.from({ length: coldRuns }, () => coldOnce(name));
+  const mid = (key) => samples.map((s) => s[key]).sort((x, y) => x - y)[samples.length >> 1];
+  return { parse: mid('parse'), construct: mid('construct') };
 };
 const median = (fn) => {
   const times = [];

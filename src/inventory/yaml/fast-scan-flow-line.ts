@@ -6,8 +6,9 @@
  * recursion (readFlowCollection → parseNode → readPlainScalar …), with the same events.
  *
  * Anything else (a line break, a comment, a tab, an escape, a `?` or an empty key, a property,
- * a pair inside a sequence, a character needing js-yaml's printable check, an error) answers -1:
- * the caller rolls the events back and reads the collection with the general port.
+ * a pair inside a sequence, an error) answers -1: the caller rolls the events back and reads the
+ * collection with the general port. Like the general port, it relies on fastScan having declined
+ * text with non-printable characters.
  */
 import {
   CHOMP_CLIP,
@@ -22,7 +23,8 @@ import {
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
 import { F_END, STRIDE } from './packed-events.js';
-import { PLAIN_ORDINARY } from './fast-scan-chars.js';
+import { scanSimpleFlowMapping } from './fast-scan-flow-simple.js';
+import { FLOW_PLAIN_ORDINARY, PLAIN_START, ScanPatterns } from './fast-scan-chars.js';
 
 /** Nesting the fast path tracks (deeper collections go to the general port). */
 export const FLOW_LINE_MAX_LEVELS = 32;
@@ -36,6 +38,8 @@ const IS_MAPPING = 8;
 /** Longest line the fast path takes (it reserves room for two events per character). */
 const MAX_LINE = 8192;
 const FAST_BIT = 1 << 12;
+/** A plain scalar event's meta slot (clip, fast). */
+const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -50,18 +54,37 @@ function isFlowIndicator(c: number): boolean {
  * `events.length` are -1 and only the used ones are written) and only counted in
  * `events.length` on success; after a -1 the slots are reset).
  */
-export function scanFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Int32Array): number {
+export function scanFlowLine(
+  input: string,
+  position: number,
+  events: FastScanEvents,
+  depthRoom: number,
+  states: Int32Array,
+  patterns: ScanPatterns,
+): number {
   const newline = input.indexOf('\n', position);
   const lineLength = (newline < 0 ? input.length : newline) - position;
   if (lineLength > MAX_LINE) return -1;
   const bound = 2 * lineLength + 4;
   events.ensure(bound);
-  const end = readFlowLine(input, position, events, depthRoom, states);
+  if (input.charCodeAt(position) === 123) {
+    const simpleEnd = scanSimpleFlowMapping(input, position, events, depthRoom, patterns);
+    if (simpleEnd >= 0) return simpleEnd;
+    events.clear(bound);
+  }
+  const end = readFlowLine(input, position, events, depthRoom, states, patterns);
   if (end < 0) events.clear(bound);
   return end;
 }
 
-function readFlowLine(input: string, position: number, events: FastScanEvents, depthRoom: number, states: Int32Array): number {
+function readFlowLine(
+  input: string,
+  position: number,
+  events: FastScanEvents,
+  depthRoom: number,
+  states: Int32Array,
+  patterns: ScanPatterns,
+): number {
   const d = events.data;
   let n = events.length;
   let pos = position;
@@ -109,6 +132,45 @@ function readFlowLine(input: string, position: number, events: FastScanEvents, d
       if (level >= depthRoom) return -1;
       state = (state & ~PHASE_MASK) | PHASE_AFTER_KEY;
       node = true;
+      if (isMapping && (ch >= 128 || PLAIN_START[ch] === 1)) {
+        // The common entry `key: value,` with one-word plain scalars, read in one step: the
+        // same events as the three the loop would take (key, value, comma).
+        const run = patterns.flowPlainRun;
+        run.lastIndex = pos;
+        run.test(input);
+        const keyEnd = run.lastIndex;
+        if (input.charCodeAt(keyEnd) === 58 && input.charCodeAt(keyEnd + 1) === 32 && ((ch !== 45 && ch !== 63) || keyEnd - pos >= 2)) {
+          const o = n++ * STRIDE;
+          d[o] = PLAIN_FAST;
+          d[o + 1] = pos;
+          d[o + 2] = keyEnd;
+          pos = keyEnd + 1;
+          do ch = input.charCodeAt(++pos);
+          while (ch === 32);
+          if (ch === 9 || ch === 35 || ch === 10 || ch === 13 || ch === 0) return -1;
+          state = (state & ~PHASE_MASK) | PHASE_AFTER_VALUE;
+          if (ch >= 128 || PLAIN_START[ch] === 1) {
+            run.lastIndex = pos;
+            run.test(input);
+            const valueEnd = run.lastIndex;
+            const after = input.charCodeAt(valueEnd);
+            if ((after === 44 || after === 125) && ((ch !== 45 && ch !== 63) || valueEnd - pos >= 2)) {
+              const v = n++ * STRIDE;
+              d[v] = PLAIN_FAST;
+              d[v + 1] = pos;
+              d[v + 2] = valueEnd;
+              if (after === 44) {
+                state = (state & ~PHASE_MASK) | PHASE_ENTRY | READ_NEXT;
+                pos = valueEnd + 1;
+              } else {
+                state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
+                pos = valueEnd;
+              }
+              continue;
+            }
+          }
+        }
+      }
     } else if (phase === PHASE_AFTER_KEY) {
       if (ch === 58) {
         if (!isMapping) return -1; // a pair inside a sequence
@@ -153,15 +215,15 @@ function readFlowLine(input: string, position: number, events: FastScanEvents, d
       const start = ++pos;
       let simple = true;
       ch = input.charCodeAt(pos);
+      const run = patterns.singleQuotedRun;
       for (;;) {
-        while (ch >= 32 && ch !== 39) ch = input.charCodeAt(++pos);
-        if (ch === 39) {
-          if (input.charCodeAt(pos + 1) !== 39) break;
-          simple = false;
-          pos += 2;
-        } else if (ch < 32 && ch !== 9) return -1;
-        else pos++;
-        ch = input.charCodeAt(pos);
+        run.lastIndex = pos;
+        run.test(input);
+        pos = run.lastIndex;
+        if (input.charCodeAt(pos) !== 39) return -1; // a line break or the end
+        if (input.charCodeAt(pos + 1) !== 39) break;
+        simple = false;
+        pos += 2;
       }
       valueStart = start;
       valueEnd = pos++;
@@ -169,11 +231,11 @@ function readFlowLine(input: string, position: number, events: FastScanEvents, d
       fast = simple;
     } else if (ch === 34) {
       const start = ++pos;
-      ch = input.charCodeAt(pos);
-      while (ch !== 34) {
-        if ((ch < 32 && ch !== 9) || ch === 92) return -1;
-        ch = input.charCodeAt(++pos);
-      }
+      const run = patterns.doubleQuotedRun;
+      run.lastIndex = pos;
+      run.test(input);
+      pos = run.lastIndex;
+      if (input.charCodeAt(pos) !== 34) return -1; // an escape, a line break or the end
       valueStart = start;
       valueEnd = pos++;
       style = SCALAR_DOUBLE_QUOTED;
@@ -193,11 +255,10 @@ function readFlowLine(input: string, position: number, events: FastScanEvents, d
         const start = pos;
         let end = pos;
         for (;;) {
-          if (ch < 128 && PLAIN_ORDINARY[ch] === 1) {
+          if (ch >= 128 || FLOW_PLAIN_ORDINARY[ch] === 1) {
             do ch = input.charCodeAt(++pos);
-            while (ch < 128 && PLAIN_ORDINARY[ch] === 1);
+            while (ch >= 128 || FLOW_PLAIN_ORDINARY[ch] === 1);
             end = pos;
-            continue;
           }
           if (ch === 58) {
             const next = input.charCodeAt(pos + 1);
@@ -207,10 +268,7 @@ function readFlowLine(input: string, position: number, events: FastScanEvents, d
             if (previous === 32 || previous === 9) break;
           } else if (isFlowIndicator(ch) || ch === 0) break;
           else if (ch === 10 || ch === 13) return -1;
-          if (ch !== 32 && ch !== 9) {
-            if (ch < 32 || ch >= 127) return -1;
-            end = pos + 1;
-          }
+          if (ch !== 32 && ch !== 9) end = pos + 1;
           ch = input.charCodeAt(++pos);
         }
         if (end !== start) {

@@ -19,6 +19,12 @@
  * input uses something this port leaves out (anchors, tags, aliases, directives, a byte order
  * mark, a flow sequence entry that is a `key: value` pair, a flow collection used as a block
  * mapping key), the parser throws FastScanBail and the caller falls back to js-yaml.
+ *
+ * The caller declines text with a character js-yaml's printable check refuses (fastScan's
+ * pre-check), so js-yaml's checkPrintable is left out and the only control characters the
+ * readers meet are tabs, line breaks and the `\0` sentinel. Runs of ordinary characters are
+ * skipped with sticky regexes (ScanPatterns): native code from the first call, which matters
+ * because a CLI parses once, mostly in V8's interpreter.
  */
 import {
   CHOMP_CLIP,
@@ -35,7 +41,7 @@ import {
   SCALAR_PLAIN,
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
-import { PLAIN_ORDINARY } from './fast-scan-chars.js';
+import { PLAIN_START, ScanPatterns } from './fast-scan-chars.js';
 import { FLOW_LINE_MAX_LEVELS, scanFlowLine } from './fast-scan-flow-line.js';
 
 /** Thrown when the input is outside what this parser reproduces exactly (or is invalid). */
@@ -86,6 +92,7 @@ export class FastScanParser {
   private firstTabInLine = -1;
   private depth = 0;
   private readonly flowStates = new Int32Array(2 * FLOW_LINE_MAX_LEVELS);
+  private readonly patterns = new ScanPatterns();
 
   constructor(text: string, maxDepth: number) {
     // join (unlike `+`) gives a flat string, which charCodeAt reads ~30% faster than a cons string.
@@ -139,8 +146,11 @@ export class FastScanParser {
         ch = input.charCodeAt(++position);
       }
       if (allowComments && hasSeparation && ch === 35) {
-        do ch = input.charCodeAt(++position);
-        while (ch !== 10 && ch !== 13 && ch !== 0);
+        const lineRest = this.patterns.lineRest;
+        lineRest.lastIndex = position;
+        lineRest.test(input);
+        position = lineRest.lastIndex;
+        ch = input.charCodeAt(position);
       }
       if (ch !== 10 && ch !== 13) break;
       // consumeLineBreak
@@ -154,13 +164,12 @@ export class FastScanParser {
       this.firstTabInLine = -1;
       lineBreaks++;
       hasSeparation = true;
+      const spaces = this.patterns.spaces;
+      spaces.lastIndex = position;
+      spaces.test(input);
+      this.lineIndent = spaces.lastIndex - position;
+      position = spaces.lastIndex;
       ch = input.charCodeAt(position);
-      let indent = 0;
-      while (ch === 32) {
-        indent++;
-        ch = input.charCodeAt(++position);
-      }
-      this.lineIndent = indent;
     }
     this.position = position;
     return lineBreaks;
@@ -183,35 +192,10 @@ export class FastScanParser {
   }
 
   private skipUntilLineEnd(): void {
-    const input = this.input;
-    let position = this.position;
-    let ch = input.charCodeAt(position);
-    while (ch !== 0 && ch !== 10 && ch !== 13) ch = input.charCodeAt(++position);
-    this.position = position;
-  }
-
-  /** checkPrintable: js-yaml's PATTERN_NON_PRINTABLE over [start, end). */
-  private checkPrintable(start: number, end: number): void {
-    const input = this.input;
-    for (let i = start; i < end; i++) {
-      const c = input.charCodeAt(i);
-      if (c < 0x20) {
-        if (c !== 9 && c !== 10 && c !== 13) this.bail('the stream contains non-printable characters');
-      } else if (c >= 0x7f) {
-        if (c <= 0x9f) {
-          if (c !== 0x85) this.bail('the stream contains non-printable characters');
-        } else if (c >= 0xd800) {
-          if (c <= 0xdbff) {
-            // A high surrogate must be followed by a low one (the pair is printable).
-            const next = input.charCodeAt(i + 1);
-            if (i + 1 < end && next >= 0xdc00 && next <= 0xdfff) i++;
-            else this.bail('the stream contains non-printable characters');
-          } else if (c <= 0xdfff || c === 0xfffe || c === 0xffff) {
-            this.bail('the stream contains non-printable characters');
-          }
-        }
-      }
-    }
+    const lineRest = this.patterns.lineRest;
+    lineRest.lastIndex = this.position;
+    lineRest.test(this.input);
+    this.position = lineRest.lastIndex;
   }
 
   private readFlowScalarBreak(nodeIndent: number): void {
@@ -229,9 +213,12 @@ export class FastScanParser {
     while (ch !== 0) {
       // Ordinary characters (not a quote, a line break or a control): position > lineStart here
       // except right after a line break, which the slow path below handles.
-      if (ch >= 32 && ch !== 39 && position !== this.lineStart) {
-        do ch = input.charCodeAt(++position);
-        while (ch >= 32 && ch !== 39);
+      if (position !== this.lineStart && ch !== 39 && ch !== 10 && ch !== 13) {
+        const run = this.patterns.singleQuotedRun;
+        run.lastIndex = position;
+        run.test(input);
+        position = run.lastIndex;
+        ch = input.charCodeAt(position);
         continue;
       }
       if (ch === 39) {
@@ -267,9 +254,12 @@ export class FastScanParser {
     let simple = true;
     let ch = input.charCodeAt(position);
     while (ch !== 0) {
-      if (ch >= 32 && ch !== 34 && ch !== 92 && position !== this.lineStart) {
-        do ch = input.charCodeAt(++position);
-        while (ch >= 32 && ch !== 34 && ch !== 92);
+      if (position !== this.lineStart && ch !== 34 && ch !== 92 && ch !== 10 && ch !== 13) {
+        const run = this.patterns.doubleQuotedRun;
+        run.lastIndex = position;
+        run.test(input);
+        position = run.lastIndex;
+        ch = input.charCodeAt(position);
         continue;
       }
       if (ch === 34) {
@@ -381,7 +371,6 @@ export class FastScanParser {
         valueEnd = this.position;
       }
     }
-    this.checkPrintable(valueStart, valueEnd);
     this.events.scalar(valueStart, valueEnd, style, chomping, contentIndent, false);
     return true;
   }
@@ -410,17 +399,19 @@ export class FastScanParser {
     let end = position;
     let ch = input.charCodeAt(position);
     const inFlow = nodeContext === CONTEXT_FLOW_IN;
+    const run = inFlow ? this.patterns.flowPlainRun : this.patterns.blockPlainRun;
     let multiline = false;
-    let suspect = false;
     let lineStart = this.lineStart;
     while (ch !== 0) {
-      // A run of printable ASCII that is neither blank nor `:`, `#`, `,`, `[`, `]`, `{`, `}`
-      // (none of which ends the scalar or needs a printable check) away from a line start.
-      if (ch < 128 && PLAIN_ORDINARY[ch] === 1 && position !== lineStart) {
-        do ch = input.charCodeAt(++position);
-        while (ch < 128 && PLAIN_ORDINARY[ch] === 1);
-        end = position;
-        continue;
+      // A run of characters that neither end the scalar nor are blanks, away from a line start.
+      if (position !== lineStart) {
+        run.lastIndex = position;
+        run.test(input);
+        if (run.lastIndex !== position) {
+          position = end = run.lastIndex;
+          ch = input.charCodeAt(position);
+          continue;
+        }
       }
       if (position === lineStart && this.testDocumentSeparator(position)) break;
       if (ch === 58) {
@@ -447,15 +438,11 @@ export class FastScanParser {
         this.lineIndent = savedLineIndent;
         break;
       }
-      if (ch !== 32 && ch !== 9) {
-        end = position + 1;
-        if (ch < 32 || ch >= 127) suspect = true;
-      }
+      if (ch !== 32 && ch !== 9) end = position + 1;
       ch = input.charCodeAt(++position);
     }
     this.position = position;
     if (end === start) return false;
-    if (suspect) this.checkPrintable(start, end);
     this.events.scalar(start, end, SCALAR_PLAIN, CHOMP_CLIP, -1, !multiline);
     return true;
   }
@@ -473,7 +460,7 @@ export class FastScanParser {
     let ch = input.charCodeAt(this.position);
     if (ch !== 91 && ch !== 123) return false;
     if (this.firstTabInLine === -1) {
-      const end = scanFlowLine(input, this.position, this.events, this.maxDepth - this.depth, this.flowStates);
+      const end = scanFlowLine(input, this.position, this.events, this.maxDepth - this.depth, this.flowStates, this.patterns);
       if (end >= 0) {
         this.position = end;
         return true;
@@ -541,7 +528,7 @@ export class FastScanParser {
         this.bail('bad indentation of a sequence entry');
       }
       if (hadBreak && this.lineIndent <= nodeIndent) this.events.emptyScalar();
-      else this.parseNode(nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      else if (!this.flowLineEntry()) this.parseNode(nodeIndent, CONTEXT_BLOCK_IN, false, true);
       this.skipSeparationSpace(true);
       if (this.lineIndent < nodeIndent || this.position >= this.length) break;
       if (this.lineIndent > nodeIndent) this.bail('bad indentation of a sequence entry');
@@ -589,25 +576,45 @@ export class FastScanParser {
           atExplicitKey = false;
         }
         const keyPosition = this.position;
-        const keyEvents = events.length;
-        if (!this.parseNode(flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-        if (this.line === entryLine) {
-          ch = input.charCodeAt(this.position);
-          while (ch === 32 || ch === 9) ch = input.charCodeAt(++this.position);
-          if (ch === 58) {
-            ch = input.charCodeAt(++this.position);
-            if (!isWsOrEolOrEnd(ch)) this.bail('a whitespace character is expected after the key-value separator');
-            if (!mappingOpened) {
-              if (!events.insertMapping(keyEvents, keyPosition)) this.bail('block mapping key is a collection');
-              mappingOpened = true;
-            }
-            detected = true;
-            atExplicitKey = false;
-            pendingExplicitKey = false;
-          } else if (detected) this.bail("expected ':' after a mapping key");
+        const keyEnd = this.plainKeyEnd(ch);
+        if (keyEnd >= 0) {
+          // The common entry: a one-line plain key and `: ` (what parseNode would read, directly).
+          if (!mappingOpened) {
+            events.collection(EVENT_MAPPING, keyPosition, COLLECTION_BLOCK);
+            mappingOpened = true;
+          }
+          events.scalar(keyPosition, keyEnd, SCALAR_PLAIN, CHOMP_CLIP, -1, true);
+          this.position = keyEnd + 1;
+          detected = true;
+          atExplicitKey = false;
+          pendingExplicitKey = false;
+          if (this.plainValueLine(nodeIndent)) {
+            // The value and the line break after it are read too; the next line is no deeper.
+            if (this.lineIndent < nodeIndent) break;
+            ch = input.charCodeAt(this.position);
+            continue;
+          }
+        } else {
+          const keyEvents = events.length;
+          if (!this.parseNode(flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+          if (this.line === entryLine) {
+            ch = input.charCodeAt(this.position);
+            while (ch === 32 || ch === 9) ch = input.charCodeAt(++this.position);
+            if (ch === 58) {
+              ch = input.charCodeAt(++this.position);
+              if (!isWsOrEolOrEnd(ch)) this.bail('a whitespace character is expected after the key-value separator');
+              if (!mappingOpened) {
+                if (!events.insertMapping(keyEvents, keyPosition)) this.bail('block mapping key is a collection');
+                mappingOpened = true;
+              }
+              detected = true;
+              atExplicitKey = false;
+              pendingExplicitKey = false;
+            } else if (detected) this.bail("expected ':' after a mapping key");
+            else return true;
+          } else if (detected) this.bail('a multiline key may not be an implicit key');
           else return true;
-        } else if (detected) this.bail('a multiline key may not be an implicit key');
-        else return true;
+        }
       }
       if (this.parseNode(nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
       if (!atExplicitKey && pendingExplicitKey) {
@@ -622,6 +629,85 @@ export class FastScanParser {
     if (!detected) return false;
     if (atExplicitKey) events.emptyScalar();
     if (mappingOpened) events.pop();
+    return true;
+  }
+
+  /**
+   * Where a block mapping's key at the position ends (its `:`), when it is a plain scalar on
+   * one line followed by `: ` or `:` and a line feed, made of characters that cannot end it; -1 otherwise (the general
+   * path then reads it). `ch` is the character at the position.
+   */
+  private plainKeyEnd(ch: number): number {
+    if ((ch < 128 && PLAIN_START[ch] !== 1) || this.depth >= this.maxDepth) return -1;
+    const input = this.input;
+    const position = this.position;
+    if (position === this.lineStart && this.testDocumentSeparator(position)) return -1;
+    const run = this.patterns.blockPlainRun;
+    run.lastIndex = position;
+    run.test(input);
+    const end = run.lastIndex;
+    const following = input.charCodeAt(end + 1);
+    if (input.charCodeAt(end) !== 58 || (following !== 32 && following !== 10)) return -1;
+    // canStartPlainScalar: `-` and `?` start a scalar only when a non-blank follows.
+    if ((ch === 45 || ch === 63) && end - position < 2) return -1;
+    return end;
+  }
+
+  /**
+   * Reads a block mapping value that is a plain scalar filling the rest of the line after
+   * `: ` (the position is at that space), when the next line is not blank, a comment, nor
+   * indented deeper than `nodeIndent` (no continuation): parseNode's and the mapping's
+   * skipSeparationSpace in one go, ending at the next line's first non-space like them.
+   * Returns false, having changed nothing, for any other value.
+   */
+  private plainValueLine(nodeIndent: number): boolean {
+    if (this.depth >= this.maxDepth) return false;
+    const input = this.input;
+    let position = this.position;
+    let ch = input.charCodeAt(position);
+    while (ch === 32) ch = input.charCodeAt(++position);
+    if (ch < 128 && PLAIN_START[ch] !== 1) return false;
+    const run = this.patterns.blockPlainRun;
+    run.lastIndex = position;
+    run.test(input);
+    const end = run.lastIndex;
+    if (input.charCodeAt(end) !== 10 || ((ch === 45 || ch === 63) && end - position < 2)) return false;
+    const spaces = this.patterns.spaces;
+    spaces.lastIndex = end + 1;
+    spaces.test(input);
+    const next = spaces.lastIndex;
+    const indent = next - end - 1;
+    const following = input.charCodeAt(next);
+    if (indent > nodeIndent || following === 10 || following === 13 || following === 9 || following === 35 || following === 0) {
+      return false;
+    }
+    this.events.scalar(position, end, SCALAR_PLAIN, CHOMP_CLIP, -1, true);
+    this.position = next;
+    this.line++;
+    this.lineStart = end + 1;
+    this.lineIndent = indent;
+    this.firstTabInLine = -1;
+    return true;
+  }
+
+  /**
+   * Reads a block sequence entry that is a flow collection on one line (`- { name: x }`) the
+   * way parseNode(BLOCK_IN) would, without its detour: js-yaml tries the entry as a block
+   * mapping, reads the collection as a possible key and, with no `:` after it, keeps it as the
+   * node. Returns false, having changed nothing, when the entry is anything else.
+   */
+  private flowLineEntry(): boolean {
+    const input = this.input;
+    const ch = input.charCodeAt(this.position);
+    // parseNode(BLOCK_IN) and the key's parseNode(FLOW_OUT) each take a level of depth.
+    if ((ch !== 123 && ch !== 91) || this.firstTabInLine !== -1 || this.depth + 2 > this.maxDepth) return false;
+    const end = scanFlowLine(input, this.position, this.events, this.maxDepth - this.depth - 2, this.flowStates, this.patterns);
+    if (end < 0) return false;
+    let position = end;
+    let next = input.charCodeAt(position);
+    while (next === 32 || next === 9) next = input.charCodeAt(++position);
+    this.position = position;
+    if (next === 58) this.bail('block mapping key is a collection');
     return true;
   }
 

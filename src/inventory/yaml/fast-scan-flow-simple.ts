@@ -1,0 +1,167 @@
+/**
+ * The quickest path for the flow mappings inventories are made of, e.g.
+ * `{ name: dbuser_meta, password: x, roles: [ dbrole_admin ], comment: 'y' }`: one line, blanks
+ * that are spaces, keys that are one-word plain scalars followed by `: `, values that are a
+ * one-word plain scalar, a quoted scalar without escapes or line breaks, or a sequence of such
+ * words and quoted scalars. Small on purpose: V8 optimizes it soon after a cold start, and the
+ * general one-line reader (fast-scan-flow-line.ts) then rarely runs.
+ *
+ * Writes the same events as that reader (into `events.data`, past `events.length`, which the
+ * caller counts in on success) and answers -1 for anything else, leaving the caller to clear
+ * the slots and read the collection the general way.
+ */
+import {
+  CHOMP_CLIP,
+  COLLECTION_FLOW,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  FastScanEvents,
+  SCALAR_DOUBLE_QUOTED,
+  SCALAR_PLAIN,
+  SCALAR_SINGLE_QUOTED,
+} from './fast-scan-events.js';
+import { F_END, STRIDE } from './packed-events.js';
+import { PLAIN_START, ScanPatterns } from './fast-scan-chars.js';
+
+const FAST_BIT = 1 << 12;
+const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
+const SINGLE_QUOTED = EVENT_SCALAR | (SCALAR_SINGLE_QUOTED << 4) | (CHOMP_CLIP << 8);
+const DOUBLE_QUOTED_FAST = EVENT_SCALAR | (SCALAR_DOUBLE_QUOTED << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
+const FLOW_MAPPING = EVENT_MAPPING | (COLLECTION_FLOW << 4);
+const FLOW_SEQUENCE = EVENT_SEQUENCE | (COLLECTION_FLOW << 4);
+
+/**
+ * Reads the flow mapping opening at `position` (a `{`) when it is of the simple kind; returns
+ * the position after its `}`, or -1. `depthRoom` is how many more nested nodes maxDepth allows.
+ */
+export function scanSimpleFlowMapping(input: string, position: number, events: FastScanEvents, depthRoom: number, patterns: ScanPatterns): number {
+  // The entries are one level down, a sequence's items two.
+  if (depthRoom < 2) return -1;
+  const d = events.data;
+  const run = patterns.flowPlainRun;
+  let n = events.length;
+  const mapping = n++;
+  d[mapping * STRIDE] = FLOW_MAPPING;
+  d[mapping * STRIDE + 1] = position;
+  let pos = position + 1;
+  let ch = input.charCodeAt(pos);
+  while (ch === 32) ch = input.charCodeAt(++pos);
+  if (ch !== 125) {
+    for (;;) {
+      // key: a one-word plain scalar and `: ` (`-` and `?` need a second character).
+      if (ch < 128 && PLAIN_START[ch] !== 1) return -1;
+      run.lastIndex = pos;
+      run.test(input);
+      const keyEnd = run.lastIndex;
+      if (input.charCodeAt(keyEnd) !== 58 || input.charCodeAt(keyEnd + 1) !== 32 || ((ch === 45 || ch === 63) && keyEnd - pos < 2)) return -1;
+      const o = n++ * STRIDE;
+      d[o] = PLAIN_FAST;
+      d[o + 1] = pos;
+      d[o + 2] = keyEnd;
+      pos = keyEnd + 1;
+      do ch = input.charCodeAt(++pos);
+      while (ch === 32);
+      if (ch === 91) {
+        pos = readSimpleSequence(input, pos, d, n, patterns);
+        if (pos < 0) return -1;
+        n = (d[n * STRIDE + F_END] ?? 0) + 1; // past the sequence's POP
+      } else {
+        const end = readSimpleScalar(input, pos, ch, d, n++, patterns);
+        if (end < 0) return -1;
+        pos = end;
+      }
+      ch = input.charCodeAt(pos);
+      while (ch === 32) ch = input.charCodeAt(++pos);
+      if (ch === 125) break;
+      if (ch !== 44) return -1;
+      do ch = input.charCodeAt(++pos);
+      while (ch === 32);
+      if (ch === 125) break;
+    }
+  }
+  d[n * STRIDE] = EVENT_POP;
+  d[mapping * STRIDE + F_END] = n++;
+  events.length = n;
+  return pos + 1;
+}
+
+/**
+ * Reads the sequence at `position` (a `[`) of simple scalars into event `n` on; returns the
+ * position after its `]` (with the opening event's F_END at its POP), or -1.
+ */
+function readSimpleSequence(input: string, position: number, d: Int32Array, first: number, patterns: ScanPatterns): number {
+  let n = first + 1;
+  d[first * STRIDE] = FLOW_SEQUENCE;
+  d[first * STRIDE + 1] = position;
+  let pos = position + 1;
+  let ch = input.charCodeAt(pos);
+  while (ch === 32) ch = input.charCodeAt(++pos);
+  if (ch !== 93) {
+    for (;;) {
+      const end = readSimpleScalar(input, pos, ch, d, n++, patterns);
+      if (end < 0) return -1;
+      pos = end;
+      ch = input.charCodeAt(pos);
+      while (ch === 32) ch = input.charCodeAt(++pos);
+      if (ch === 93) break;
+      if (ch !== 44) return -1; // a `:` here would make a pair
+      do ch = input.charCodeAt(++pos);
+      while (ch === 32);
+      if (ch === 93) break;
+    }
+  }
+  d[n * STRIDE] = EVENT_POP;
+  d[first * STRIDE + F_END] = n;
+  return pos + 1;
+}
+
+/**
+ * Reads a one-word plain scalar (followed by a blank, `,`, `]` or `}`) or a one-line quoted
+ * scalar without escapes at `position` (`ch` is its first character) as event `n`; returns the
+ * position after it, or -1.
+ */
+function readSimpleScalar(input: string, position: number, ch: number, d: Int32Array, n: number, patterns: ScanPatterns): number {
+  const o = n * STRIDE;
+  if (ch === 39) {
+    const run = patterns.singleQuotedRun;
+    let pos = position + 1;
+    let meta = SINGLE_QUOTED | FAST_BIT;
+    for (;;) {
+      run.lastIndex = pos;
+      run.test(input);
+      pos = run.lastIndex;
+      if (input.charCodeAt(pos) !== 39) return -1; // a line break or the end
+      if (input.charCodeAt(pos + 1) !== 39) break;
+      meta = SINGLE_QUOTED;
+      pos += 2;
+    }
+    d[o] = meta;
+    d[o + 1] = position + 1;
+    d[o + 2] = pos;
+    return pos + 1;
+  }
+  if (ch === 34) {
+    const run = patterns.doubleQuotedRun;
+    run.lastIndex = position + 1;
+    run.test(input);
+    const pos = run.lastIndex;
+    if (input.charCodeAt(pos) !== 34) return -1; // an escape, a line break or the end
+    d[o] = DOUBLE_QUOTED_FAST;
+    d[o + 1] = position + 1;
+    d[o + 2] = pos;
+    return pos + 1;
+  }
+  if (ch < 128 && PLAIN_START[ch] !== 1) return -1;
+  const run = patterns.flowPlainRun;
+  run.lastIndex = position;
+  run.test(input);
+  const end = run.lastIndex;
+  const after = input.charCodeAt(end);
+  if ((after !== 32 && after !== 44 && after !== 93 && after !== 125) || ((ch === 45 || ch === 63) && end - position < 2)) return -1;
+  d[o] = PLAIN_FAST;
+  d[o + 1] = position;
+  d[o + 2] = end;
+  return end;
+}
