@@ -2,7 +2,9 @@
  * The growable packed-event buffer the fast scanner writes into, in PackedEvents' layout
  * (STRIDE int32 slots per event, unused slots -1, a collection's F_END = index of its POP).
  * No event objects: one Int32Array, doubled when full, kept at -1 beyond `length` so that an
- * event only writes its used slots.
+ * event only writes its used slots. The -1s are written a chunk ahead of the events rather than
+ * over the whole array up front: the array is sized for the worst case, and memory never
+ * touched costs no page faults (a few ms on a large file, cold).
  */
 import { F_END, F_INDENT, F_META, F_START, STRIDE } from './packed-events.js';
 
@@ -24,37 +26,49 @@ export const CHOMP_STRIP = 2;
 export const CHOMP_KEEP = 3;
 
 const FAST_BIT = 1 << 12;
+/** Slots set to -1 at a time ahead of the events. */
+const FILL_CHUNK = 1 << 15;
 
 export class FastScanEvents {
   data: Int32Array;
   /** Number of events written. */
   length = 0;
+  /** Slots of `data` set to -1 so far (all slots from `length * STRIDE` up to here are -1). */
+  private filled = 0;
   /** Event indices of the open collections (-1 for a document), innermost last. */
   private open: Int32Array;
   /** Number of open collections (and documents). */
   top = 0;
 
   constructor(expectedEvents: number) {
-    this.data = new Int32Array(Math.max(64, expectedEvents) * STRIDE).fill(-1);
+    this.data = new Int32Array(Math.max(64, expectedEvents) * STRIDE);
     this.open = new Int32Array(64);
   }
 
   /** Makes room for `count` more events (for writers that fill `data` directly: they must
    *  leave every slot past `length` at -1, see `clear`). */
   ensure(count: number): void {
-    while ((this.length + count) * STRIDE > this.data.length) this.grow();
+    const end = (this.length + count) * STRIDE;
+    if (end > this.filled) this.fillTo(end);
   }
 
   private reserve(): number {
     const o = this.length * STRIDE;
-    if (o + STRIDE > this.data.length) this.grow();
+    if (o + STRIDE > this.filled) this.fillTo(o + STRIDE);
     return o;
+  }
+
+  /** Sets slots to -1 up to at least `end` (a chunk more when there is room), growing `data` if needed. */
+  private fillTo(end: number): void {
+    while (end > this.data.length) this.grow();
+    const to = Math.min(this.data.length, Math.max(end, this.filled + FILL_CHUNK));
+    this.data.fill(-1, this.filled, to);
+    this.filled = to;
   }
 
   private grow(): void {
     const grown = new Int32Array(this.data.length * 2);
-    grown.set(this.data);
-    grown.fill(-1, this.data.length);
+    grown.set(this.data.subarray(0, this.filled));
     this.data = grown;
   }
 
@@ -127,7 +141,7 @@ export class FastScanEvents {
   /** Sets `count` events' worth of slots past `length` back to -1 (after a direct writer gave up). */
   clear(count: number): void {
     const from = this.length * STRIDE;
-    this.data.fill(-1, from, Math.min(this.data.length, from + count * STRIDE));
+    this.data.fill(-1, from, Math.min(this.filled, from + count * STRIDE));
   }
 
   /**
