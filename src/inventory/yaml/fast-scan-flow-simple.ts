@@ -35,6 +35,8 @@ const FLOW_SEQUENCE = EVENT_SEQUENCE | (COLLECTION_FLOW << 4);
 /**
  * Reads the flow mapping opening at `position` (a `{`) when it is of the simple kind; returns
  * the position after its `}`, or -1. `depthRoom` is how many more nested nodes maxDepth allows.
+ * One loop with one scalar reader for the entries and the items of a value sequence: TurboFan's
+ * compile time grows with every loop it inlines, and a cold run waits for that compile.
  */
 export function scanSimpleFlowMapping(input: string, position: number, events: FastScanEvents, depthRoom: number, patterns: ScanPatterns): number {
   // The entries are one level down, a sequence's items two.
@@ -45,75 +47,69 @@ export function scanSimpleFlowMapping(input: string, position: number, events: F
   const mapping = n++;
   d[mapping * STRIDE] = FLOW_MAPPING;
   d[mapping * STRIDE + 1] = position;
+  // The event of the value sequence being read, -1 while reading the mapping's entries.
+  let sequence = -1;
   let pos = position + 1;
   let ch = input.charCodeAt(pos);
-  while (ch === 32) ch = input.charCodeAt(++pos);
-  if (ch !== 125) {
-    for (;;) {
-      // key: a one-word plain scalar and `: ` (`-` and `?` need a second character).
-      if (ch < 128 && PLAIN_START[ch] !== 1) return -1;
-      run.lastIndex = pos;
-      run.test(input);
-      const keyEnd = run.lastIndex;
-      if (input.charCodeAt(keyEnd) !== 58 || input.charCodeAt(keyEnd + 1) !== 32 || ((ch === 45 || ch === 63) && keyEnd - pos < 2)) return -1;
-      const o = n++ * STRIDE;
-      d[o] = PLAIN_FAST;
-      d[o + 1] = pos;
-      d[o + 2] = keyEnd;
-      pos = keyEnd + 1;
-      do ch = input.charCodeAt(++pos);
-      while (ch === 32);
-      if (ch === 91) {
-        pos = readSimpleSequence(input, pos, d, n, patterns);
-        if (pos < 0) return -1;
-        n = (d[n * STRIDE + F_END] ?? 0) + 1; // past the sequence's POP
-      } else {
-        const end = readSimpleScalar(input, pos, ch, d, n++, patterns);
-        if (end < 0) return -1;
-        pos = end;
+  for (;;) {
+    // At an entry or an item: after the opening bracket or a comma.
+    while (ch === 32) ch = input.charCodeAt(++pos);
+    if (sequence >= 0 && ch === 93) {
+      d[n * STRIDE] = EVENT_POP;
+      d[sequence * STRIDE + F_END] = n++;
+      sequence = -1;
+      ch = input.charCodeAt(++pos);
+    } else {
+      if (sequence < 0) {
+        if (ch === 125) break;
+        // key: a one-word plain scalar and `: ` (`-` and `?` need a second character).
+        if (ch < 128 && PLAIN_START[ch] !== 1) return -1;
+        run.lastIndex = pos;
+        run.test(input);
+        const keyEnd = run.lastIndex;
+        if (input.charCodeAt(keyEnd) !== 58 || input.charCodeAt(keyEnd + 1) !== 32 || ((ch === 45 || ch === 63) && keyEnd - pos < 2)) return -1;
+        const o = n++ * STRIDE;
+        d[o] = PLAIN_FAST;
+        d[o + 1] = pos;
+        d[o + 2] = keyEnd;
+        pos = keyEnd + 1;
+        do ch = input.charCodeAt(++pos);
+        while (ch === 32);
+        if (ch === 91) {
+          sequence = n++;
+          d[sequence * STRIDE] = FLOW_SEQUENCE;
+          d[sequence * STRIDE + 1] = pos;
+          ch = input.charCodeAt(++pos);
+          continue;
+        }
       }
+      pos = readSimpleScalar(input, pos, ch, d, n++, patterns);
+      if (pos < 0) return -1;
       ch = input.charCodeAt(pos);
       while (ch === 32) ch = input.charCodeAt(++pos);
-      if (ch === 125) break;
-      if (ch !== 44) return -1;
-      do ch = input.charCodeAt(++pos);
-      while (ch === 32);
-      if (ch === 125) break;
+      if (ch === 44) {
+        ch = input.charCodeAt(++pos);
+        continue;
+      }
+      if (sequence < 0) {
+        if (ch === 125) break;
+        return -1;
+      }
+      if (ch !== 93) return -1; // a `:` here would make a pair
+      d[n * STRIDE] = EVENT_POP;
+      d[sequence * STRIDE + F_END] = n++;
+      sequence = -1;
+      ch = input.charCodeAt(++pos);
     }
+    // After a value sequence's `]`.
+    while (ch === 32) ch = input.charCodeAt(++pos);
+    if (ch === 125) break;
+    if (ch !== 44) return -1;
+    ch = input.charCodeAt(++pos);
   }
   d[n * STRIDE] = EVENT_POP;
   d[mapping * STRIDE + F_END] = n++;
   events.length = n;
-  return pos + 1;
-}
-
-/**
- * Reads the sequence at `position` (a `[`) of simple scalars into event `n` on; returns the
- * position after its `]` (with the opening event's F_END at its POP), or -1.
- */
-function readSimpleSequence(input: string, position: number, d: Int32Array, first: number, patterns: ScanPatterns): number {
-  let n = first + 1;
-  d[first * STRIDE] = FLOW_SEQUENCE;
-  d[first * STRIDE + 1] = position;
-  let pos = position + 1;
-  let ch = input.charCodeAt(pos);
-  while (ch === 32) ch = input.charCodeAt(++pos);
-  if (ch !== 93) {
-    for (;;) {
-      const end = readSimpleScalar(input, pos, ch, d, n++, patterns);
-      if (end < 0) return -1;
-      pos = end;
-      ch = input.charCodeAt(pos);
-      while (ch === 32) ch = input.charCodeAt(++pos);
-      if (ch === 93) break;
-      if (ch !== 44) return -1; // a `:` here would make a pair
-      do ch = input.charCodeAt(++pos);
-      while (ch === 32);
-      if (ch === 93) break;
-    }
-  }
-  d[n * STRIDE] = EVENT_POP;
-  d[first * STRIDE + F_END] = n;
   return pos + 1;
 }
 
