@@ -1,7 +1,7 @@
 /** Character classes shared by the fast scanner's readers. */
 
-/** Text made only of characters js-yaml surely finds printable (no surrogates either). */
-const SURELY_PRINTABLE = /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD]/;
+/** A character other than printable ASCII, tab and line breaks (the quick first pass). */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7E]/;
 /** js-yaml's PATTERN_NON_PRINTABLE (its printable check of plain and block scalars). */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
@@ -9,10 +9,10 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
  * Whether `text` holds a character js-yaml's printable check refuses anywhere (not only in the
  * plain and block scalars it checks). When it does not, no scalar of `text` fails the check and
  * the only control characters in it are tabs and line breaks, so the readers need not test
- * printability. One native scan; the exact pattern runs only on text with unusual characters.
+ * printability. One native scan; the exact pattern runs only on text that is not all ASCII.
  */
 export function hasNonPrintable(text: string): boolean {
-  return SURELY_PRINTABLE.test(text) && NON_PRINTABLE.test(text);
+  return NOT_PLAIN_ASCII.test(text) && NON_PRINTABLE.test(text);
 }
 
 /**
@@ -61,11 +61,4 @@ export class ScanPatterns {
   readonly doubleQuotedRun = /[^\0\n\r"\\]*/y;
   /** A single-quoted scalar's ordinary characters (up to a quote or a line break). */
   readonly singleQuotedRun = /[^\0\n\r']*/y;
-}
-
-/** Where the sticky `pattern` stops matching when started at `position`. */
-export function skipRun(pattern: RegExp, input: string, position: number): number {
-  pattern.lastIndex = position;
-  pattern.test(input);
-  return pattern.lastIndex;
 }
