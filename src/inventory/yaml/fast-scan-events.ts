@@ -6,26 +6,26 @@
  * over the whole array up front: the array is sized for the worst case, and memory never
  * touched costs no page faults (a few ms on a large file, cold).
  */
-import { F_END, F_INDENT, F_META, F_START, STRIDE } from './packed-events.js';
+import * as codes from './event-codes.js';
+import { F_END, F_INDENT, F_META, F_START, META_CHOMPING_SHIFT, META_FAST, META_STYLE_SHIFT, STRIDE } from './packed-events.js';
 
-/** js-yaml's event, style and chomping codes (checked against js-yaml by the tests). */
-export const EVENT_DOCUMENT = 1;
-export const EVENT_SEQUENCE = 2;
-export const EVENT_MAPPING = 3;
-export const EVENT_SCALAR = 4;
-export const EVENT_POP = 6;
-export const SCALAR_PLAIN = 1;
-export const SCALAR_SINGLE_QUOTED = 2;
-export const SCALAR_DOUBLE_QUOTED = 3;
-export const SCALAR_LITERAL = 4;
-export const SCALAR_FOLDED = 5;
-export const COLLECTION_BLOCK = 1;
-export const COLLECTION_FLOW = 2;
-export const CHOMP_CLIP = 1;
-export const CHOMP_STRIP = 2;
-export const CHOMP_KEEP = 3;
+/** js-yaml's event, style and chomping codes (event-codes.ts), as plain numbers under the scanner's names. */
+export const EVENT_DOCUMENT: number = codes.EV_DOCUMENT;
+export const EVENT_SEQUENCE: number = codes.EV_SEQUENCE;
+export const EVENT_MAPPING: number = codes.EV_MAPPING;
+export const EVENT_SCALAR: number = codes.EV_SCALAR;
+export const EVENT_POP: number = codes.EV_POP;
+export const SCALAR_PLAIN: number = codes.STYLE_PLAIN;
+export const SCALAR_SINGLE_QUOTED: number = codes.STYLE_SINGLE;
+export const SCALAR_DOUBLE_QUOTED: number = codes.STYLE_DOUBLE;
+export const SCALAR_LITERAL: number = codes.STYLE_LITERAL;
+export const SCALAR_FOLDED: number = codes.STYLE_FOLDED;
+export const COLLECTION_BLOCK: number = codes.STYLE_BLOCK;
+export const COLLECTION_FLOW: number = codes.STYLE_FLOW;
+export const CHOMP_CLIP: number = codes.CHOMP_CLIP;
+export const CHOMP_STRIP: number = codes.CHOMP_STRIP;
+export const CHOMP_KEEP: number = codes.CHOMP_KEEP;
 
-const FAST_BIT = 1 << 12;
 /** Slots set to -1 at a time ahead of the events. */
 const FILL_CHUNK = 1 << 15;
 
@@ -84,7 +84,7 @@ export class FastScanEvents {
   scalar(valueStart: number, valueEnd: number, style: number, chomping: number, indent: number, fast: boolean): void {
     const o = this.reserve();
     const d = this.data;
-    d[o + F_META] = EVENT_SCALAR | (style << 4) | (chomping << 8) | (fast ? FAST_BIT : 0);
+    d[o + F_META] = EVENT_SCALAR | (style << META_STYLE_SHIFT) | (chomping << META_CHOMPING_SHIFT) | (fast ? META_FAST : 0);
     d[o + F_START] = valueStart;
     d[o + F_END] = valueEnd;
     if (indent !== -1) d[o + F_INDENT] = indent;
@@ -94,14 +94,14 @@ export class FastScanEvents {
   /** js-yaml's empty scalar (no range, plain, clip, indent -1, not fast). */
   emptyScalar(): void {
     const o = this.reserve();
-    this.data[o + F_META] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
+    this.data[o + F_META] = EVENT_SCALAR | (SCALAR_PLAIN << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT);
     this.length++;
   }
 
   collection(type: number, start: number, style: number): void {
     const o = this.reserve();
     const d = this.data;
-    d[o + F_META] = type | (style << 4);
+    d[o + F_META] = type | (style << META_STYLE_SHIFT);
     d[o + F_START] = start;
     this.pushOpen(this.length);
     this.length++;
@@ -109,7 +109,7 @@ export class FastScanEvents {
 
   private writeCollection(o: number, type: number, start: number, style: number): void {
     const d = this.data;
-    d[o + F_META] = type | (style << 4);
+    d[o + F_META] = type | (style << META_STYLE_SHIFT);
     d[o + F_START] = start;
     d[o + F_END] = -1;
     d[o + 3] = -1;

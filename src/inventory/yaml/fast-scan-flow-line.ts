@@ -22,7 +22,7 @@ import {
   SCALAR_PLAIN,
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
-import { F_END, STRIDE } from './packed-events.js';
+import { F_END, META_CHOMPING_SHIFT, META_FAST, META_STYLE_SHIFT, STRIDE } from './packed-events.js';
 import { scanSimpleFlowMapping } from './fast-scan-flow-simple.js';
 import { FLOW_PLAIN_ORDINARY, PLAIN_START, ScanPatterns } from './fast-scan-chars.js';
 
@@ -37,9 +37,8 @@ const READ_NEXT = 4; // a comma was read (or the collection just opened)
 const IS_MAPPING = 8;
 /** Longest line the fast path takes (it reserves room for two events per character). */
 const MAX_LINE = 8192;
-const FAST_BIT = 1 << 12;
 /** A plain scalar event's meta slot (clip, fast). */
-const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
+const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT) | META_FAST;
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -100,7 +99,7 @@ function readFlowLine(
       state = ch === 123 ? IS_MAPPING | READ_NEXT : READ_NEXT;
       states[2 * level + 1] = n;
       const o = n++ * STRIDE;
-      d[o] = (ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE) | (COLLECTION_FLOW << 4);
+      d[o] = (ch === 123 ? EVENT_MAPPING : EVENT_SEQUENCE) | (COLLECTION_FLOW << META_STYLE_SHIFT);
       d[o + 1] = pos;
       pos++;
     }
@@ -182,7 +181,7 @@ function readFlowLine(
       } else {
         if (isMapping) {
           // js-yaml's empty scalar: no range, plain, clip, not fast.
-          d[n++ * STRIDE] = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8);
+          d[n++ * STRIDE] = EVENT_SCALAR | (SCALAR_PLAIN << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT);
         }
         state = (state & ~(PHASE_MASK | READ_NEXT)) | PHASE_ENTRY;
         if (ch === 44) {
@@ -285,7 +284,7 @@ function readFlowLine(
       if (valueStart < 0 && !((state & PHASE_MASK) === PHASE_AFTER_VALUE && (ch === 44 || ch === 125))) return -1;
     }
     const o = n++ * STRIDE;
-    d[o] = EVENT_SCALAR | (style << 4) | (CHOMP_CLIP << 8) | (fast ? FAST_BIT : 0);
+    d[o] = EVENT_SCALAR | (style << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT) | (fast ? META_FAST : 0);
     d[o + 1] = valueStart;
     d[o + 2] = valueEnd;
   }

@@ -22,15 +22,14 @@ import {
   SCALAR_PLAIN,
   SCALAR_SINGLE_QUOTED,
 } from './fast-scan-events.js';
-import { F_END, STRIDE } from './packed-events.js';
+import { F_END, META_CHOMPING_SHIFT, META_FAST, META_STYLE_SHIFT, STRIDE } from './packed-events.js';
 import { PLAIN_START, ScanPatterns } from './fast-scan-chars.js';
 
-const FAST_BIT = 1 << 12;
-const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
-const SINGLE_QUOTED = EVENT_SCALAR | (SCALAR_SINGLE_QUOTED << 4) | (CHOMP_CLIP << 8);
-const DOUBLE_QUOTED_FAST = EVENT_SCALAR | (SCALAR_DOUBLE_QUOTED << 4) | (CHOMP_CLIP << 8) | FAST_BIT;
-const FLOW_MAPPING = EVENT_MAPPING | (COLLECTION_FLOW << 4);
-const FLOW_SEQUENCE = EVENT_SEQUENCE | (COLLECTION_FLOW << 4);
+const PLAIN_FAST = EVENT_SCALAR | (SCALAR_PLAIN << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT) | META_FAST;
+const SINGLE_QUOTED = EVENT_SCALAR | (SCALAR_SINGLE_QUOTED << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT);
+const DOUBLE_QUOTED_FAST = EVENT_SCALAR | (SCALAR_DOUBLE_QUOTED << META_STYLE_SHIFT) | (CHOMP_CLIP << META_CHOMPING_SHIFT) | META_FAST;
+const FLOW_MAPPING = EVENT_MAPPING | (COLLECTION_FLOW << META_STYLE_SHIFT);
+const FLOW_SEQUENCE = EVENT_SEQUENCE | (COLLECTION_FLOW << META_STYLE_SHIFT);
 
 /**
  * Reads the flow mapping opening at `position` (a `{`) when it is of the simple kind; returns
@@ -123,7 +122,7 @@ function readSimpleScalar(input: string, position: number, ch: number, d: Int32A
   if (ch === 39) {
     const run = patterns.singleQuotedRun;
     let pos = position + 1;
-    let meta = SINGLE_QUOTED | FAST_BIT;
+    let meta = SINGLE_QUOTED | META_FAST;
     for (;;) {
       run.lastIndex = pos;
       run.test(input);

@@ -19,6 +19,10 @@ export const F_TAG_START = 5;
 export const F_TAG_END = 6;
 export const F_INDENT = 7; // scalars only
 export const STRIDE = 8;
+/** F_META bit layout: the type in bits 0-3, then these. */
+export const META_STYLE_SHIFT = 4;
+export const META_CHOMPING_SHIFT = 8;
+export const META_FAST = 1 << 12;
 
 export class PackedEvents {
   readonly length: number;
@@ -64,7 +68,7 @@ export class PackedEvents {
   }
 
   style(i: number): number {
-    return ((this.data[i * STRIDE + F_META] ?? 0) >> 4) & 15;
+    return ((this.data[i * STRIDE + F_META] ?? 0) >> META_STYLE_SHIFT) & 15;
   }
 
   anchorStart(i: number): number {
@@ -93,7 +97,7 @@ export class PackedEvents {
   }
 
   fast(i: number): boolean {
-    return ((this.data[i * STRIDE + F_META] ?? 0) & (1 << 12)) !== 0;
+    return ((this.data[i * STRIDE + F_META] ?? 0) & META_FAST) !== 0;
   }
 
   /** The scalar event at `i` as js-yaml's object (for `getScalarValue`). */
@@ -109,10 +113,10 @@ export class PackedEvents {
       anchorEnd: d[o + F_ANCHOR_END] ?? -1,
       tagStart: d[o + F_TAG_START] ?? -1,
       tagEnd: d[o + F_TAG_END] ?? -1,
-      style: ((meta >> 4) & 15) as ScalarEvent['style'],
-      chomping: ((meta >> 8) & 15) as ScalarEvent['chomping'],
+      style: ((meta >> META_STYLE_SHIFT) & 15) as ScalarEvent['style'],
+      chomping: ((meta >> META_CHOMPING_SHIFT) & 15) as ScalarEvent['chomping'],
       indent: d[o + F_INDENT] ?? -1,
-      fast: (meta & (1 << 12)) !== 0,
+      fast: (meta & META_FAST) !== 0,
     };
   }
 }
@@ -133,7 +137,7 @@ function packEvents(events: readonly Event[]): Int32Array {
         data[o + F_TAG_START] = ev.tagStart;
         data[o + F_TAG_END] = ev.tagEnd;
         data[o + F_INDENT] = ev.indent;
-        data[o + F_META] = ev.type | (ev.style << 4) | (ev.chomping << 8) | (ev.fast ? 1 << 12 : 0);
+        data[o + F_META] = ev.type | (ev.style << META_STYLE_SHIFT) | (ev.chomping << META_CHOMPING_SHIFT) | (ev.fast ? META_FAST : 0);
         break;
       case EV_ALIAS:
         data[o + F_ANCHOR_START] = ev.anchorStart;
@@ -147,7 +151,7 @@ function packEvents(events: readonly Event[]): Int32Array {
         data[o + F_ANCHOR_END] = ev.anchorEnd;
         data[o + F_TAG_START] = ev.tagStart;
         data[o + F_TAG_END] = ev.tagEnd;
-        data[o + F_META] = ev.type | (ev.style << 4);
+        data[o + F_META] = ev.type | (ev.style << META_STYLE_SHIFT);
         open.push(o);
         break;
       case EV_POP: {
