@@ -10,8 +10,8 @@
 // removed, …) so a plan benchmark can diff the two. Same arguments → same bytes.
 import { pathToFileURL } from 'node:url';
 
-/** mulberry32: small, fast, deterministic PRNG. */
-function makeRandom(seed) {
+/** mulberry32: small, fast, deterministic PRNG (the fast-scan mutation test uses it too). */
+export function makeRandom(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
