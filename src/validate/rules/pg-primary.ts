@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import type { Finding } from '../finding.js';
 import { pgClusterParts } from '../rule-support/pg-cluster-parts.js';
 import { error } from '../rule-support/findings.js';
-import { definingPath, valueAt } from '../rule-support/var-path.js';
+import { definition } from '../rule-support/var-path.js';
 import { countWord } from '../rule-support/values.js';
 import { PG_ROLES } from './pg-instances.js';
 
@@ -16,14 +16,13 @@ export const pgPrimaryRule: Rule = {
   title: 'exactly one primary per cluster',
   check(inventory) {
     const out: Finding[] = [];
-    const doc = inventory.source.document;
     for (const cluster of pgClusterParts(inventory)) {
       const primaries: { ip: string; path: readonly (string | number)[] }[] = [];
       let unknownRole = false;
       for (const instance of cluster.instances) {
-        const path = definingPath(inventory, instance.path, 'pg_role');
-        const role = path ? valueAt(doc, path) : undefined;
-        if (role === 'primary') primaries.push({ ip: instance.ip, path: path ?? instance.path });
+        const found = definition(inventory, instance.path, 'pg_role');
+        const role = found?.value;
+        if (role === 'primary') primaries.push({ ip: instance.ip, path: found?.path ?? instance.path });
         else if (typeof role !== 'string' || !(PG_ROLES as readonly string[]).includes(role)) unknownRole = true;
       }
       if (primaries.length > 1) {

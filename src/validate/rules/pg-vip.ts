@@ -3,7 +3,7 @@ import type { Finding } from '../finding.js';
 import { isIPv4Cidr } from '../safe-names.js';
 import { pgClusterParts } from '../rule-support/pg-cluster-parts.js';
 import { error } from '../rule-support/findings.js';
-import { definingPath, valueAt } from '../rule-support/var-path.js';
+import { definition } from '../rule-support/var-path.js';
 import { varScopes } from '../rule-support/var-scopes.js';
 import { show } from '../rule-support/values.js';
 
@@ -17,7 +17,6 @@ export const pgVipRule: Rule = {
   title: 'pg_vip_address given when the vip is enabled, and a CIDR',
   check(inventory) {
     const out: Finding[] = [];
-    const doc = inventory.source.document;
     for (const scope of varScopes(inventory)) {
       const address = scope.vars.pg_vip_address;
       if (address === undefined || address === null) continue;
@@ -27,11 +26,10 @@ export const pgVipRule: Rule = {
       const missing: string[] = [];
       let enabledPath: readonly (string | number)[] | undefined;
       for (const instance of cluster.instances) {
-        const path = definingPath(inventory, instance.path, 'pg_vip_enabled');
-        if (path === undefined || valueAt(doc, path) !== true) continue;
-        enabledPath ??= path;
-        const addressPath = definingPath(inventory, instance.path, 'pg_vip_address');
-        const address = addressPath ? valueAt(doc, addressPath) : undefined;
+        const enabled = definition(inventory, instance.path, 'pg_vip_enabled');
+        if (enabled === undefined || enabled.value !== true) continue;
+        enabledPath ??= enabled.path;
+        const address = definition(inventory, instance.path, 'pg_vip_address')?.value;
         if (address === undefined || address === null || address === '') missing.push(instance.ip);
       }
       if (missing.length > 0 && enabledPath) {

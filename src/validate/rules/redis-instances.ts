@@ -3,7 +3,7 @@ import type { Finding } from '../finding.js';
 import { isIPv4 } from '../safe-names.js';
 import { error } from '../rule-support/findings.js';
 import { checkSeqs } from '../rule-support/seq-checks.js';
-import { definingPath, valueAt } from '../rule-support/var-path.js';
+import { definition } from '../rule-support/var-path.js';
 import { isMap, kindOf, show } from '../rule-support/values.js';
 
 const PORT_KEY = /^[0-9]{1,5}$/;
@@ -18,12 +18,12 @@ export const redisInstancesRule: Rule = {
   title: 'redis_node, redis_instances ports, replica_of',
   check(inventory) {
     const out: Finding[] = [];
-    const doc = inventory.source.document;
     for (const cluster of inventory.redisClusters.values()) {
       out.push(...checkSeqs(inventory, 'redis_node', cluster.name || cluster.group, cluster.nodes, 'REDIS001', 'REDIS002'));
       for (const node of cluster.nodes) {
-        const path = definingPath(inventory, node.path, 'redis_instances');
-        const instances = path ? valueAt(doc, path) : undefined;
+        const found = definition(inventory, node.path, 'redis_instances');
+        const path = found?.path;
+        const instances = found?.value;
         if (path === undefined || !isMap(instances) || Object.keys(instances).length === 0) {
           const problem = path === undefined ? 'is missing' : isMap(instances) ? 'is empty' : `should be a map of port: {…}, got ${kindOf(instances)}`;
           out.push(error('REDIS003', `redis_instances of ${node.ip} in ${cluster.name} ${problem}`, path ?? node.path));
