@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import { LocalExecutor } from '../../src/executor/local-executor.js';
 import { createFakePigstyHome, type FakePigstyHome } from '../support/fake-pigsty-home.js';
 import { processAlive } from '../support/processes.js';
-
-async function waitUntil(check: () => boolean, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
-}
+import { waitUntil } from '../support/wait-until.js';
 
 describe('LocalExecutor', () => {
   let home: FakePigstyHome;

@@ -6,6 +6,7 @@ import type { RunOptions } from '../../src/executor/executor.js';
 import { SshExecutor, type SshExecutorOptions } from '../../src/executor/ssh-executor.js';
 import { createFakePigstyHome, type FakePigstyHome } from '../support/fake-pigsty-home.js';
 import { processAlive, signalProcess } from '../support/processes.js';
+import { waitUntil } from '../support/wait-until.js';
 import { sshdAvailable, startSshd, type TestSshd } from '../support/sshd.js';
 
 const describeSsh = sshdAvailable() ? describe : describe.skip;
@@ -20,15 +21,6 @@ function optionsFor(sshd: TestSshd, extra: Partial<SshExecutorOptions> = {}): Ss
     killGraceMs: 1000,
     ...extra,
   };
-}
-
-async function waitUntil(check: () => boolean, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
 }
 
 describeSsh('SshExecutor against a real sshd', () => {
