@@ -30,9 +30,10 @@ export async function runPlan(targetArg: string, options: PlanOptions, io: Comma
   const validator = createValidator();
   const targetResult = await validator.validateSource(target.provider, target.path);
   // The base is what was (or would have been) applied: it is loaded and modelled, not re-validated.
+  // Its unchanged entries take the target's values (see shared-entries.ts).
   let baseInventory: Inventory | undefined;
   if (base !== undefined) {
-    const { loaded, diagnostics } = await loadInventory(base.provider, base.path);
+    const { loaded, diagnostics } = await loadInventory(base.provider, base.path, targetResult.loaded === undefined ? {} : { reuse: targetResult.loaded });
     if (loaded === undefined) {
       const first = diagnostics.find((d) => d.severity === 'error');
       throw new InputError(`base inventory ${base.display} cannot be read${first !== undefined ? `: ${first.file ?? ''}${first.line !== undefined ? `:${first.line}` : ''} ${first.message}` : ''}`, { path: base.display });

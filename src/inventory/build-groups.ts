@@ -80,11 +80,19 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
 
   const hosts = new Map<string, Host>();
   const chains = new Map<string, GroupInfo[]>();
+  // Hosts in the same groups share one chain (a cluster's members, usually).
+  const chainByGroups = new Map<string, GroupInfo[]>();
   for (const [ip, vars] of hostVars) {
     const direct = hostGroups.get(ip) ?? [];
-    const chain = precedenceChain(direct, info);
+    const groupsKey = direct.length === 1 ? `s${direct[0] ?? ''}` : JSON.stringify(direct);
+    let chain = chainByGroups.get(groupsKey);
+    if (chain === undefined) {
+      chain = precedenceChain(direct, info);
+      chainByGroups.set(groupsKey, chain);
+    }
     chains.set(ip, chain);
-    hosts.set(ip, lazyHost(ip, direct, vars, () => mergeVars(globalVars, chain, vars)));
+    const hostChain = chain;
+    hosts.set(ip, new LazyHost(ip, direct, vars, () => mergeVars(globalVars, hostChain, vars)));
   }
   const effectiveVar = (ip: string, key: string): YamlValue | undefined => {
     const vars = hostVars.get(ip);
@@ -100,15 +108,19 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
 }
 
 /** A host whose `effective` map is merged on first read (most hosts never need it whole). */
-function lazyHost(ip: string, groups: string[], vars: Vars, merge: () => Vars): Host {
-  const host = { ip, groups, vars } as Host;
-  let effective: Vars | undefined;
-  Object.defineProperty(host, 'effective', {
-    enumerable: true,
-    configurable: true,
-    get: () => (effective ??= merge()),
-  });
-  return host;
+class LazyHost implements Host {
+  private merged: Vars | undefined;
+
+  constructor(
+    readonly ip: string,
+    readonly groups: string[],
+    readonly vars: Vars,
+    private readonly merge: () => Vars,
+  ) {}
+
+  get effective(): Vars {
+    return (this.merged ??= this.merge());
+  }
 }
 
 function ancestorsOf(direct: string[], info: Map<string, GroupInfo>): GroupInfo[] {

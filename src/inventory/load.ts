@@ -14,9 +14,33 @@ import type { InventoryDocument, LoadedInventory, SourceFile } from './model.js'
 import { applySplitVars } from './split-vars.js';
 import { resolveLimits, type LoadOptions } from './yaml/limits.js';
 import { parseYamlFile, type ParsedYamlFile } from './yaml/parse-yaml-file.js';
+import type { ShareableReading } from './yaml/shared-entries.js';
 import { readBounded } from './read-bounded.js';
 
 export type { LoadOptions } from './yaml/limits.js';
+
+export interface LoadInventoryOptions extends LoadOptions {
+  /**
+   * An inventory loaded earlier from a similar file (the other side of a plan): entries whose
+   * source lines are unchanged take its values instead of being built again. Both inventories'
+   * documents are read-only afterwards (they hold the same objects).
+   */
+  reuse?: LoadedInventory;
+}
+
+/**
+ * Readings a later load may reuse, by the inventory they produced. Single layout only: a split
+ * inventory's group_vars and host_vars are merged into its document after the reading.
+ */
+const shareableReadings = new WeakMap<LoadedInventory, ShareableReading>();
+
+function reusable(options: LoadInventoryOptions | undefined): ShareableReading | undefined {
+  return options?.reuse === undefined ? undefined : shareableReadings.get(options.reuse);
+}
+
+function remember(loaded: LoadedInventory, parsed: ParsedYamlFile): void {
+  if (parsed.shareable !== undefined) shareableReadings.set(loaded, parsed.shareable);
+}
 
 export interface LoadOutcome {
   loaded: LoadedInventory | undefined;
@@ -33,9 +57,9 @@ function documentOf(parsed: ParsedYamlFile, diagnostics: Diagnostic[]): Inventor
 }
 
 /** Loads one inventory file from text (single layout). */
-export function loadInventoryText(text: string, displayPath: string, options?: LoadOptions): LoadOutcome {
+export function loadInventoryText(text: string, displayPath: string, options?: LoadInventoryOptions): LoadOutcome {
   const diagnostics: Diagnostic[] = [];
-  const parsed = parseYamlFile(text, displayPath, resolveLimits(options));
+  const parsed = parseYamlFile(text, displayPath, resolveLimits(options), reusable(options));
   const document = documentOf(parsed, diagnostics);
   if (document === undefined) return { loaded: undefined, diagnostics };
   const locator = new InventoryLocator(parsed.positions);
@@ -46,6 +70,7 @@ export function loadInventoryText(text: string, displayPath: string, options?: L
     files: [{ path: displayPath, text }],
     locate: (path) => locator.locate(path),
   };
+  remember(loaded, parsed);
   return { loaded, diagnostics };
 }
 
@@ -63,7 +88,7 @@ async function findMainFile(provider: ContentProvider, dir: string, display: str
 }
 
 /** Loads an inventory file or environment directory through a content provider. */
-export async function loadInventory(provider: ContentProvider, path: string, options?: LoadOptions): Promise<LoadOutcome> {
+export async function loadInventory(provider: ContentProvider, path: string, options?: LoadInventoryOptions): Promise<LoadOutcome> {
   const limits = resolveLimits(options);
   const display = provider.displayPath?.(path) ?? path;
   const asDir = await provider.list(path);
@@ -76,14 +101,14 @@ export async function loadInventory(provider: ContentProvider, path: string, opt
     if (diagnostics.length > 0) return { loaded: undefined, diagnostics };
     throw new InputError(`${mainDisplay}: no such file or directory`, { path: mainDisplay });
   }
-  const parsed = parseYamlFile(text, mainDisplay, limits);
+  const siblings = asDir ?? (await provider.list(dir)) ?? [];
+  const hasVarsDirs = siblings.some((e) => e.type === 'dir' && (e.name === 'group_vars' || e.name === 'host_vars'));
+  const parsed = parseYamlFile(text, mainDisplay, limits, hasVarsDirs ? undefined : reusable(options));
   const document = documentOf(parsed, diagnostics);
   if (document === undefined) return { loaded: undefined, diagnostics };
 
   const files: SourceFile[] = [{ path: mainDisplay, text }];
   const locator = new InventoryLocator(parsed.positions);
-  const siblings = (await provider.list(dir)) ?? [];
-  const hasVarsDirs = siblings.some((e) => e.type === 'dir' && (e.name === 'group_vars' || e.name === 'host_vars'));
   if (hasVarsDirs) await applySplitVars({ provider, dir, document, locator, files, diagnostics, limits });
   const loaded: LoadedInventory = {
     origin: asDir !== undefined ? display : mainDisplay,
@@ -92,5 +117,6 @@ export async function loadInventory(provider: ContentProvider, path: string, opt
     files,
     locate: (p) => locator.locate(p),
   };
+  if (!hasVarsDirs) remember(loaded, parsed);
   return { loaded, diagnostics };
 }

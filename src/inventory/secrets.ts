@@ -87,22 +87,38 @@ function collectAll(value: YamlValue, into: Set<string>): void {
   else if (typeof value === 'number') into.add(String(value));
 }
 
-function collect(value: YamlValue, into: Set<string>): void {
+function childOf(value: YamlValue | undefined, key: string): YamlValue | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
+/** `known`: the value at the same path in a document already collected; subtrees it shares are skipped. */
+function collect(value: YamlValue, into: Set<string>, known: YamlValue | undefined): void {
+  if (value === known) return;
   if (Array.isArray(value)) {
-    for (const v of value) if (typeof v === 'object' && v !== null) collect(v, into);
+    const knownItems = Array.isArray(known) ? known : undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i] ?? null;
+      if (typeof v === 'object' && v !== null) collect(v, into, knownItems?.[i]);
+    }
   } else if (typeof value === 'object' && value !== null) {
     for (const k in value) {
       if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const v = value[k] ?? null;
+      const knownChild = childOf(known, k);
+      if (v === knownChild) continue;
       if (isSecretKey(k)) collectAll(v, into);
-      else if (typeof v === 'object' && v !== null) collect(v, into);
+      else if (typeof v === 'object' && v !== null) collect(v, into, knownChild);
     }
   }
 }
 
-/** Every non-empty secret value in a document (as text), so free text such as command output can be scrubbed. */
-export function collectSecretStrings(doc: YamlValue): Set<string> {
+/**
+ * Every non-empty secret value in a document (as text), so free text such as command output can
+ * be scrubbed. `alreadyCollected`: another document whose secrets the caller holds already (the
+ * other side of a plan); the parts the two documents share (the same objects) are not walked again.
+ */
+export function collectSecretStrings(doc: YamlValue, alreadyCollected?: YamlValue): Set<string> {
   const out = new Set<string>();
-  collect(doc, out);
+  collect(doc, out, alreadyCollected);
   return out;
 }

@@ -18,9 +18,13 @@ function publicNames(inventory: Inventory): string[] {
 export function secretScrubber(...inventories: (Inventory | undefined)[]): (text: string) => string {
   const secrets = new Set<string>();
   const names: string[] = [];
+  let collected: YamlValue | undefined;
   for (const inventory of inventories) {
     if (inventory === undefined) continue;
-    for (const secret of collectSecretStrings(inventory.source.document as unknown as YamlValue)) secrets.add(secret);
+    const document = inventory.source.document as unknown as YamlValue;
+    // A base that shares entries with the target (see shared-entries.ts) is walked only where they differ.
+    for (const secret of collectSecretStrings(document, collected)) secrets.add(secret);
+    collected = document;
     names.push(...publicNames(inventory));
   }
   return createSecretScrubber(secrets, { mask: REDACTED, publicNames: names });

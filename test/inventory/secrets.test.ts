@@ -54,4 +54,17 @@ describe('secret fields', () => {
   it('collects every non-empty secret value so free text can be scrubbed', () => {
     expect([...collectSecretStrings(doc)].sort()).toEqual(['12345', 'Adm.1', 'Ciph.3', 'S3.2', 'User.4']);
   });
+
+  it('skips only what a document shares with one already collected (the same objects at the same path)', () => {
+    const group = doc.all.children['pg-test'];
+    const other = {
+      all: {
+        vars: { ...doc.all.vars, pg_admin_password: 'Adm.new' },
+        children: { 'pg-test': group, 'pg-copy': { vars: { pg_users: [{ name: 'w', password: 'Copy.5' }] } }, 'pg-moved': group },
+      },
+    };
+    // pg-test is the very object already walked; pg-moved holds it at another path, so it is walked again.
+    expect([...collectSecretStrings(other, doc)].sort()).toEqual(['12345', 'Adm.new', 'Copy.5', 'User.4']);
+    expect([...collectSecretStrings(doc, doc)]).toEqual([]);
+  });
 });

@@ -58,6 +58,8 @@ export class EventConstructor {
     private readonly lines: LineIndex,
     private readonly maxAliasNodes: number,
     private readonly diagnostics: Diagnostic[],
+    /** Values already built elsewhere for nodes of this stream, by event index (see shared-entries.ts). */
+    private readonly shared?: ReadonlyMap<number, YamlValue>,
   ) {}
 
   private report(code: string, offset: number, message: string): void {
@@ -106,6 +108,16 @@ export class EventConstructor {
     return scalarOffset(this.source, { valueStart: e.valueStart(i), style: e.style(i), tagStart: e.tagStart(i), anchorStart: e.anchorStart(i) });
   }
 
+  /** Offset of the mapping key at `i`, for reports (computed only when one is made). */
+  private keyOffsetAt(k: number): number {
+    const events = this.events;
+    const keyType = events.type(k);
+    if (keyType === EV_SCALAR) return this.scalarOffsetAt(k);
+    if (keyType === EV_ALIAS) return events.anchorStart(k) - 1;
+    if (keyType === EV_MAPPING || keyType === EV_SEQUENCE) return events.start(k);
+    return -1;
+  }
+
   private anchorName(i: number): string {
     return this.source.slice(this.events.anchorStart(i), this.events.anchorEnd(i));
   }
@@ -118,7 +130,16 @@ export class EventConstructor {
       this.size = 1;
       return null;
     }
-    switch (events.type(at)) {
+    const type = events.type(at);
+    if (this.shared !== undefined && type !== EV_SCALAR) {
+      const value = this.shared.get(at);
+      if (value !== undefined) {
+        this.i = events.next(at);
+        this.size = 1;
+        return value;
+      }
+    }
+    switch (type) {
       case EV_SCALAR: {
         this.i++;
         this.size = 1;
@@ -163,14 +184,6 @@ export class EventConstructor {
           const k = this.i;
           const keyType = events.type(k);
           if (keyType === EV_POP) break;
-          const keyOffset =
-            keyType === EV_SCALAR
-              ? this.scalarOffsetAt(k)
-              : keyType === EV_ALIAS
-                ? events.anchorStart(k) - 1
-                : keyType === EV_MAPPING || keyType === EV_SEQUENCE
-                  ? events.start(k)
-                  : -1;
           let key: string | undefined;
           let isMerge = false;
           if (keyType === EV_SCALAR) {
@@ -189,7 +202,7 @@ export class EventConstructor {
             else key = String(v);
           } else {
             this.node();
-            this.report('YAML001', keyOffset, 'a mapping key must be a scalar, not a collection');
+            this.report('YAML001', this.keyOffsetAt(k), 'a mapping key must be a scalar, not a collection');
           }
           const value = this.node();
           size += this.size + 1;
@@ -197,12 +210,12 @@ export class EventConstructor {
             const sources = Array.isArray(value) ? value : [value];
             for (const s of sources) {
               if (typeof s === 'object' && s !== null && !Array.isArray(s)) (merges ??= []).push(s);
-              else this.report('YAML001', keyOffset, 'a merge key (<<) needs a mapping or a list of mappings');
+              else this.report('YAML001', this.keyOffsetAt(k), 'a merge key (<<) needs a mapping or a list of mappings');
             }
             continue;
           }
           if (key === undefined) continue;
-          if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(at, key, keyOffset);
+          if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(at, key, this.keyOffsetAt(k));
           setKey(map, key, value);
         }
         this.i++;

@@ -14,6 +14,7 @@ import type { ResolvedLimits } from './limits.js';
 import { PackedEvents } from './packed-events.js';
 import { FilePositions } from './positions.js';
 import { relaxFlowIndentation } from './flow-indentation.js';
+import { sharedEntries, type ShareableReading } from './shared-entries.js';
 
 export interface ParsedYamlFile {
   file: string;
@@ -21,6 +22,8 @@ export interface ParsedYamlFile {
   value: YamlValue | undefined;
   diagnostics: Diagnostic[];
   positions: FilePositions;
+  /** Present when a later reading of a similar file may take this one's values (see shared-entries.ts). */
+  shareable?: ShareableReading;
 }
 
 /** Nesting deeper than this is refused (inventories are a handful of levels deep). */
@@ -41,7 +44,11 @@ export function tooLargeDiagnostic(file: string, bytes: number, max: number): Di
 /** How many flow collections may be re-indented in one file before giving up. */
 const MAX_FLOW_RELAXATIONS = 64;
 
-export function parseYamlFile(original: string, file: string, limits: ResolvedLimits): ParsedYamlFile {
+/**
+ * `reuse`: an earlier reading of a similar file (the other side of a plan) whose unchanged
+ * entries this reading takes instead of building its own; both values are read-only afterwards.
+ */
+export function parseYamlFile(original: string, file: string, limits: ResolvedLimits, reuse?: ShareableReading): ParsedYamlFile {
   let text = original;
   const shifts = new Map<number, number>();
   let lines = new LineIndex(text);
@@ -54,7 +61,12 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   // The common case (no anchors, tags, aliases; see fast-scan.ts) is packed directly; anything
   // else, including every syntax error, goes through js-yaml, which reports it with a position.
   const scanned = fastScan(text, MAX_DEPTH);
-  if (scanned !== undefined) return construct(scanned, text, file, lines, limits, diagnostics);
+  if (scanned !== undefined) {
+    const shared = reuse === undefined ? undefined : sharedEntries(reuse, scanned, text);
+    const parsed = construct(scanned, text, file, lines, limits, diagnostics, shared);
+    if (parsed.value !== undefined && diagnostics.length === 0) parsed.shareable = { text, events: scanned, value: parsed.value };
+    return parsed;
+  }
   let events: Event[] | undefined;
   for (let attempt = 0; events === undefined; attempt++) {
     try {
@@ -83,8 +95,8 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   return construct(PackedEvents.fromEvents(events), text, file, lines, limits, diagnostics);
 }
 
-function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[]): ParsedYamlFile {
-  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics).run();
+function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[], shared?: ReadonlyMap<number, YamlValue>): ParsedYamlFile {
+  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics, shared !== undefined && shared.size > 0 ? shared : undefined).run();
   if (result.documents > 1) {
     diagnostics.push({
       code: 'YAML001',
