@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bundles the CLI for start-up speed: one ES module graph of a few files instead of ~170, so a
-// command spends its first ~40 ms running instead of resolving and compiling modules.
-//   dist/bundle/cli.js                  the CLI (bin/pigsty-gitops.js imports it)
-//   dist/bundle/chunk-*.js              code loaded lazily by one command
-// Packages with native parts, WASM or worker files of their own stay external (loaded from
+// Bundles the CLI for start-up speed: one CommonJS file instead of ~170 ES modules, so a command
+// spends its first ~40 ms running instead of resolving and compiling modules, and one file V8 can
+// keep a code cache for (scripts/code-cache.mjs, loaded by bin/load-bundle.js).
+//   dist/bundle/cli.cjs          the CLI (bin/pigsty-gitops.js loads it)
+//   dist/bundle/cli.cjs.cache    V8's code cache for it, from a training run
+// A command's heavy parts are still initialised only when it runs (esbuild keeps lazy imports
+// lazy). Packages with native parts, WASM or worker files of their own stay external (loaded from
 // node_modules at run time). `npm run build` runs tsc first (type errors stop the build).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCodeCache } from './code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -17,17 +20,17 @@ const EXTERNAL = ['ssh2', 'cpu-features', 'pg', 'pg-native', '@electric-sql/pgli
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
+  entryPoints: ['src/cli.ts'],
+  outfile: join(outdir, 'cli.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   external: EXTERNAL,
-  chunkNames: 'chunk-[hash]',
-  // CommonJS packages inside the bundle (commander, simple-git…) may call require().
-  banner: { js: "import { createRequire as __pigstyGitopsCreateRequire } from 'node:module'; const require = __pigstyGitopsCreateRequire(import.meta.url);" },
+  // Sources locate package files from their own URL (schemas/, hooks/): in the bundle that is the bundle's.
+  define: { 'import.meta.url': '__pigstyGitopsBundleUrl' },
+  banner: { js: "const __pigstyGitopsBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+await writeCodeCache();

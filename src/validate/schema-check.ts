@@ -32,7 +32,17 @@ function generatedValidators(): InventoryValidators {
   const exports = generated as unknown as Readonly<Record<string, InventoryValidateFunction | undefined>>;
   const structure = exports['validate'];
   if (structure === undefined) throw new Error('src/generated/inventory-validator.ts has no validate export; run npm run gen');
-  return { structure, parameter: (name) => exports[`param_${name}`] };
+  // Looked up once per name: an inventory repeats a few hundred names tens of thousands of times.
+  const byName = new Map<string, InventoryValidateFunction | undefined>();
+  const parameter = (name: string): InventoryValidateFunction | undefined => {
+    let found = byName.get(name);
+    if (found === undefined && !byName.has(name)) {
+      found = Object.prototype.hasOwnProperty.call(exports, `param_${name}`) ? exports[`param_${name}`] : undefined;
+      if (byName.size < 10_000) byName.set(name, found);
+    }
+    return found;
+  };
+  return { structure, parameter };
 }
 
 /**

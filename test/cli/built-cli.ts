@@ -7,8 +7,8 @@ export const BIN = join(PROJECT_ROOT, 'bin', 'pigsty-gitops.js');
 
 /** The spawned-process tests run the compiled CLI; `npm test` builds it first. */
 export function requireBuiltCli(): void {
-  if (!existsSync(join(PROJECT_ROOT, 'dist', 'cli.js')) || !existsSync(join(PROJECT_ROOT, 'dist', 'bundle', 'cli.js'))) {
-    throw new Error('dist/cli.js or dist/bundle/cli.js is missing: run `npm run build` before these tests (npm test does)');
+  if (!existsSync(join(PROJECT_ROOT, 'dist', 'cli.js')) || !existsSync(join(PROJECT_ROOT, 'dist', 'bundle', 'cli.cjs'))) {
+    throw new Error('dist/cli.js or dist/bundle/cli.cjs is missing: run `npm run build` before these tests (npm test does)');
   }
 }
 
