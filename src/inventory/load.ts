@@ -69,6 +69,7 @@ export function loadInventoryText(text: string, displayPath: string, options?: L
     document,
     files: [{ path: displayPath, text }],
     locate: (path) => locator.locate(path),
+    secrets: parsed.secrets,
   };
   remember(loaded, parsed);
   return { loaded, diagnostics };
@@ -109,13 +110,15 @@ export async function loadInventory(provider: ContentProvider, path: string, opt
 
   const files: SourceFile[] = [{ path: mainDisplay, text }];
   const locator = new InventoryLocator(parsed.positions);
-  if (hasVarsDirs) await applySplitVars({ provider, dir, document, locator, files, diagnostics, limits });
+  const secrets = parsed.secrets;
+  if (hasVarsDirs) await applySplitVars({ provider, dir, document, locator, files, diagnostics, limits, secrets });
   const loaded: LoadedInventory = {
     origin: asDir !== undefined ? display : mainDisplay,
     layout: hasVarsDirs ? 'split' : 'single',
     document,
     files,
     locate: (p) => locator.locate(p),
+    secrets,
   };
   if (!hasVarsDirs) remember(loaded, parsed);
   return { loaded, diagnostics };

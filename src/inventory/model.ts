@@ -53,6 +53,12 @@ export interface LoadedInventory {
   document: InventoryDocument;
   files: SourceFile[];
   /**
+   * Every secret value met while reading the files (see secrets.ts), or more: a load that reused
+   * another inventory's entries also holds that inventory's secrets. Absent for a document built
+   * in code; whoever needs the secrets then walks the document (`collectSecretStrings`).
+   */
+  secrets?: ReadonlySet<string>;
+  /**
    * Position of the value at `path` in the merged document, or of the nearest ancestor that exists
    * in some file. Computed lazily (a fast parse first; positions only when a diagnostic needs them).
    */

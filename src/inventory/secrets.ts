@@ -79,6 +79,11 @@ export function redactDeep(value: YamlValue): YamlValue {
   return out;
 }
 
+/** Adds every non-empty scalar of `value` (a value under a secret key), as text, to `into`. */
+export function addSecretStrings(value: YamlValue, into: Set<string>): void {
+  collectAll(value, into);
+}
+
 function collectAll(value: YamlValue, into: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) collectAll(v, into);
   else if (typeof value === 'object' && value !== null) {

@@ -29,6 +29,8 @@ export interface SplitContext {
   files: SourceFile[];
   diagnostics: Diagnostic[];
   limits: ResolvedLimits;
+  /** Receives the secret values of every vars file read. */
+  secrets: Set<string>;
 }
 
 interface VarsFile {
@@ -76,6 +78,7 @@ async function readVarsFile(ctx: SplitContext, path: string): Promise<VarsFile |
   ctx.files.push({ path: display, text });
   const parsed = parseYamlFile(text, display, ctx.limits);
   ctx.diagnostics.push(...parsed.diagnostics);
+  for (const secret of parsed.secrets) ctx.secrets.add(secret);
   if (parsed.value === undefined) return undefined;
   const vars = asVars(parsed.value, parsed.positions.locate([]).position, ctx.diagnostics);
   return vars === undefined ? undefined : { vars, positions: parsed.positions, display };

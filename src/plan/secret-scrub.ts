@@ -22,9 +22,13 @@ export function secretScrubber(...inventories: (Inventory | undefined)[]): (text
   for (const inventory of inventories) {
     if (inventory === undefined) continue;
     const document = inventory.source.document as unknown as YamlValue;
-    // A base that shares entries with the target (see shared-entries.ts) is walked only where they differ.
-    for (const secret of collectSecretStrings(document, collected)) secrets.add(secret);
-    collected = document;
+    // Secrets met while reading (no walk); else a walk, skipping what it shares with the last one walked.
+    const known = inventory.source.secrets;
+    if (known !== undefined) for (const secret of known) secrets.add(secret);
+    else {
+      for (const secret of collectSecretStrings(document, collected)) secrets.add(secret);
+      collected = document;
+    }
     names.push(...publicNames(inventory));
   }
   return createSecretScrubber(secrets, { mask: REDACTED, publicNames: names });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildInventory } from '../../src/inventory/build.js';
 import { DiskContentProvider } from '../../src/inventory/disk-provider.js';
 import { loadInventory } from '../../src/inventory/load.js';
+import type { YamlValue } from '../../src/inventory/model.js';
+import { collectSecretStrings } from '../../src/inventory/secrets.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const confDir = path.resolve(repoRoot, '..', 'shared', 'pigsty-conf');
@@ -34,6 +36,9 @@ describeConf('every real Pigsty inventory in ../shared/pigsty-conf', () => {
     if (loaded === undefined) throw new Error('not loaded');
     const inv = buildInventory(loaded);
     expect(inv.hosts.size).toBeGreaterThan(0);
+    // The secrets met while reading hold every secret a walk of the finished document finds.
+    const walked = collectSecretStrings(loaded.document as unknown as YamlValue);
+    expect([...walked].filter((s) => !loaded.secrets?.has(s))).toEqual([]);
     for (const cluster of inv.pgClusters.values()) {
       expect(cluster.instances.length).toBeGreaterThan(0);
       for (const i of cluster.instances) expect(typeof i.seq).toBe('number');

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { buildInventory } from '../../src/inventory/build.js';
 import { DiskContentProvider } from '../../src/inventory/disk-provider.js';
 import { loadInventory, loadInventoryText } from '../../src/inventory/load.js';
-import type { LoadedInventory } from '../../src/inventory/model.js';
+import type { LoadedInventory, YamlValue } from '../../src/inventory/model.js';
+import { collectSecretStrings } from '../../src/inventory/secrets.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import { renderContextFor } from '../../src/plan/render-context.js';
 import { renderJson } from '../../src/plan/render-json.js';
@@ -162,6 +163,10 @@ describe('reusing unchanged entries of the other side', () => {
       const reused = planOutputs(baseText, targetText, true);
       expect(reused.json).toBe(plain.json);
       expect(reused.markdown).toBe(plain.markdown);
+      // The reusing side's secrets still cover its whole document (its own entries' and the shared ones').
+      const walked = collectSecretStrings(base.document as unknown as YamlValue);
+      expect(walked.size).toBeGreaterThan(0);
+      expect([...walked].filter((s) => !base.secrets?.has(s))).toEqual([]);
     }
   });
 

@@ -24,6 +24,8 @@ describe('split inventories are read the way Ansible reads a directory inventory
       pg_parameters: { max_connections: 300 },
     });
     expect(doc?.all.children?.['pg-test']?.hosts?.['10.10.10.11']).toEqual({ pg_seq: 1, pg_role: 'primary' });
+    // Secrets met in the vars files count as the inventory's (pg_users comes from group_vars/pg-test.yml).
+    expect(loaded?.secrets?.has('Fixture.App.1')).toBe(true);
     expect(loaded?.files.map((f) => path.basename(f.path))).toEqual([
       'hosts.yml',
       'all.yml',

@@ -10,6 +10,7 @@
 import { getScalarValue, type ScalarEvent } from 'js-yaml';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import type { YamlValue } from '../model.js';
+import { addSecretStrings, isSecretKey } from '../secrets.js';
 import type { LineIndex } from './line-index.js';
 import type { PackedEvents } from './packed-events.js';
 import { constructFloat, constructInt, plainKey, resolvePlain } from './scalars.js';
@@ -60,6 +61,12 @@ export class EventConstructor {
     private readonly diagnostics: Diagnostic[],
     /** Values already built elsewhere for nodes of this stream, by event index (see shared-entries.ts). */
     private readonly shared?: ReadonlyMap<number, YamlValue>,
+    /**
+     * Receives the value of every entry under a secret key as it is built (what a walk of the
+     * finished value would collect, or more: overwritten duplicates, merge sources), so the
+     * document needs no separate walk for its secrets.
+     */
+    private readonly secrets?: Set<string>,
   ) {}
 
   private report(code: string, offset: number, message: string): void {
@@ -215,6 +222,7 @@ export class EventConstructor {
             continue;
           }
           if (key === undefined) continue;
+          if (this.secrets !== undefined && isSecretKey(key)) addSecretStrings(value, this.secrets);
           if (Object.prototype.hasOwnProperty.call(map, key)) this.reportDuplicate(at, key, this.keyOffsetAt(k));
           setKey(map, key, value);
         }

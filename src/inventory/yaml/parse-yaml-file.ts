@@ -24,6 +24,8 @@ export interface ParsedYamlFile {
   positions: FilePositions;
   /** Present when a later reading of a similar file may take this one's values (see shared-entries.ts). */
   shareable?: ShareableReading;
+  /** Secret values met while building the value (plus those of a reading it reused); empty on failure. */
+  secrets: Set<string>;
 }
 
 /** Nesting deeper than this is refused (inventories are a handful of levels deep). */
@@ -56,7 +58,7 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   const bytes = original.length > limits.maxFileBytes / 4 ? Buffer.byteLength(text, 'utf8') : text.length;
   if (bytes > limits.maxFileBytes) {
     diagnostics.push(tooLargeDiagnostic(file, bytes, limits.maxFileBytes));
-    return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
+    return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines), secrets: new Set() };
   }
   // The common case (no anchors, tags, aliases; see fast-scan.ts) is packed directly; anything
   // else, including every syntax error, goes through js-yaml, which reports it with a position.
@@ -64,7 +66,8 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   if (scanned !== undefined) {
     const shared = reuse === undefined ? undefined : sharedEntries(reuse, scanned, text);
     const parsed = construct(scanned, text, file, lines, limits, diagnostics, shared);
-    if (parsed.value !== undefined && diagnostics.length === 0) parsed.shareable = { text, events: scanned, value: parsed.value };
+    if (shared !== undefined && shared.size > 0 && reuse !== undefined) for (const secret of reuse.secrets) parsed.secrets.add(secret);
+    if (parsed.value !== undefined && diagnostics.length === 0) parsed.shareable = { text, events: scanned, value: parsed.value, secrets: parsed.secrets };
     return parsed;
   }
   let events: Event[] | undefined;
@@ -89,14 +92,15 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
         d.column = original.column;
       }
       diagnostics.push(d);
-      return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines) };
+      return { file, value: undefined, diagnostics, positions: new FilePositions(file, text, undefined, lines), secrets: new Set() };
     }
   }
   return construct(PackedEvents.fromEvents(events), text, file, lines, limits, diagnostics);
 }
 
 function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[], shared?: ReadonlyMap<number, YamlValue>): ParsedYamlFile {
-  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics, shared !== undefined && shared.size > 0 ? shared : undefined).run();
+  const secrets = new Set<string>();
+  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics, shared !== undefined && shared.size > 0 ? shared : undefined, secrets).run();
   if (result.documents > 1) {
     diagnostics.push({
       code: 'YAML001',
@@ -112,5 +116,5 @@ function construct(packed: PackedEvents, text: string, file: string, lines: Line
   // An empty file (no document) reads as null, as PyYAML does.
   const value = aborted ? undefined : result.documents === 0 ? null : result.value;
   const ok = value !== undefined;
-  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? packed : undefined, lines) };
+  return { file, value, diagnostics, positions: new FilePositions(file, text, ok ? packed : undefined, lines), secrets: ok ? secrets : new Set() };
 }

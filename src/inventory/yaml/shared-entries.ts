@@ -25,6 +25,8 @@ export interface ShareableReading {
   text: string;
   events: PackedEvents;
   value: YamlValue;
+  /** Its secret values: a reading that takes some of its entries takes these too. */
+  secrets: ReadonlySet<string>;
 }
 
 interface EntrySpan {
