@@ -38,7 +38,7 @@ export async function runPlan(targetArg: string, options: PlanOptions, io: Comma
       const first = diagnostics.find((d) => d.severity === 'error');
       throw new InputError(`base inventory ${base.display} cannot be read${first !== undefined ? `: ${first.file ?? ''}${first.line !== undefined ? `:${first.line}` : ''} ${first.message}` : ''}`, { path: base.display });
     }
-    baseInventory = buildInventory(loaded);
+    baseInventory = buildInventory(loaded, targetResult.inventory === undefined ? {} : { reuse: targetResult.inventory });
   }
   const side = (resolved: ResolvedInventory | undefined, inventory: Inventory | undefined): PlanSide => {
     const rev = resolved === undefined ? undefined : revisionOf(resolved);

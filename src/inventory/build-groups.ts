@@ -17,6 +17,11 @@ export interface GroupGraph {
    * merged map: the model needs a handful of keys per host, the merged map has every global var.
    */
   effectiveVar(ip: string, key: string): YamlValue | undefined;
+  /**
+   * What a host's effective vars are made of: its own vars (merged over its entries) and the
+   * groups whose vars apply, lowest precedence first. Undefined for a host no entry lists.
+   */
+  hostInputs(ip: string): { vars: Vars; chain: readonly Group[] } | undefined;
 }
 
 function varsOf(value: YamlValue | undefined): Vars {
@@ -104,7 +109,11 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
     }
     return Object.prototype.hasOwnProperty.call(globalVars, key) ? globalVars[key] : undefined;
   };
-  return { globalVars, groups, hosts, effectiveVar };
+  const hostInputs = (ip: string): { vars: Vars; chain: readonly Group[] } | undefined => {
+    const vars = hostVars.get(ip);
+    return vars === undefined ? undefined : { vars, chain: (chains.get(ip) ?? []).map((entry) => entry.group) };
+  };
+  return { globalVars, groups, hosts, effectiveVar, hostInputs };
 }
 
 /** A host whose `effective` map is merged on first read (most hosts never need it whole). */

@@ -3,35 +3,69 @@
  * wrong types become `undefined` and the validator reports them. When two groups claim the
  * same cluster name, the first keeps the map entry (the validator reports the clash).
  */
-import { buildGroups } from './build-groups.js';
+import { buildGroups, type GroupGraph } from './build-groups.js';
 import { buildInfraGroup, buildModuleCluster } from './build-modules.js';
 import { buildPgClusters } from './build-pgsql.js';
 import { buildRedisCluster } from './build-redis.js';
-import type { Inventory, LoadedInventory, ModuleCluster, PgCluster, RedisCluster } from './model.js';
+import type { Group, Inventory, LoadedInventory, ModuleCluster, PgCluster, RedisCluster } from './model.js';
+import { sameGroupInputs } from './reuse-models.js';
+
+export interface BuildOptions {
+  /**
+   * An inventory built earlier from a similar document (the other side of a plan): groups whose
+   * inputs are the same objects take its models (see reuse-models.ts).
+   */
+  reuse?: Inventory;
+}
+
+/** Every model one group yields. */
+interface GroupModels {
+  group: Group;
+  pg: PgCluster[];
+  redis: RedisCluster | undefined;
+  etcd: ModuleCluster | undefined;
+  minio: ModuleCluster | undefined;
+  infra: ModuleCluster | undefined;
+}
+
+/** What a later build may reuse, by the inventory it produced. */
+const builds = new WeakMap<Inventory, { graph: GroupGraph; byGroup: Map<string, GroupModels> }>();
 
 function addFirst<T>(map: Map<string, T>, name: string, value: T | undefined): void {
   if (value !== undefined && !map.has(name)) map.set(name, value);
 }
 
-export function buildInventory(loaded: LoadedInventory): Inventory {
+function modelsOf(group: Group, graph: GroupGraph): GroupModels {
+  return {
+    group,
+    pg: buildPgClusters(group, graph),
+    redis: buildRedisCluster(group, graph),
+    etcd: buildModuleCluster(group, graph, 'etcd'),
+    minio: buildModuleCluster(group, graph, 'minio'),
+    infra: buildInfraGroup(group, graph),
+  };
+}
+
+export function buildInventory(loaded: LoadedInventory, options: BuildOptions = {}): Inventory {
   const graph = buildGroups(loaded.document);
+  const earlier = options.reuse === undefined ? undefined : builds.get(options.reuse);
+  const byGroup = new Map<string, GroupModels>();
   const pgClusters = new Map<string, PgCluster>();
   const redisClusters = new Map<string, RedisCluster>();
   const etcdClusters = new Map<string, ModuleCluster>();
   const minioClusters = new Map<string, ModuleCluster>();
   const infraGroups = new Map<string, ModuleCluster>();
   for (const group of graph.groups.values()) {
-    for (const pg of buildPgClusters(group, graph)) addFirst(pgClusters, pg.name, pg);
-    const redis = buildRedisCluster(group, graph);
-    if (redis !== undefined) addFirst(redisClusters, redis.name, redis);
-    const etcd = buildModuleCluster(group, graph, 'etcd');
-    if (etcd !== undefined) addFirst(etcdClusters, etcd.name, etcd);
-    const minio = buildModuleCluster(group, graph, 'minio');
-    if (minio !== undefined) addFirst(minioClusters, minio.name, minio);
-    const infra = buildInfraGroup(group, graph);
-    if (infra !== undefined) addFirst(infraGroups, infra.name, infra);
+    const theirs = earlier?.byGroup.get(group.name);
+    const models = earlier !== undefined && theirs !== undefined && sameGroupInputs(group, graph, theirs.group, earlier.graph) ? theirs : modelsOf(group, graph);
+    byGroup.set(group.name, models);
+    for (const pg of models.pg) addFirst(pgClusters, pg.name, pg);
+    if (models.redis !== undefined) addFirst(redisClusters, models.redis.name, models.redis);
+    if (models.etcd !== undefined) addFirst(etcdClusters, models.etcd.name, models.etcd);
+    if (models.minio !== undefined) addFirst(minioClusters, models.minio.name, models.minio);
+    if (models.infra !== undefined) addFirst(infraGroups, models.infra.name, models.infra);
   }
-  return {
+  const inventory: Inventory = {
     source: loaded,
     globalVars: graph.globalVars,
     groups: graph.groups,
@@ -42,4 +76,6 @@ export function buildInventory(loaded: LoadedInventory): Inventory {
     minioClusters,
     infraGroups,
   };
+  builds.set(inventory, { graph, byGroup });
+  return inventory;
 }

@@ -47,14 +47,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The whole plan pipeline (validate target, load base, plan, render) with or without reuse. */
+/** The whole plan pipeline (validate target, load base, plan, render) with or without reuse (of entries and of models). */
 const validator = createValidator();
 
 function planOutputs(baseText: string, targetText: string, reuse: boolean): { json: string; markdown: string; base: LoadedInventory } {
   const target = load(targetText, 'target.yml');
   const checked = validator.validateInventory(target);
   const base = load(baseText, 'base.yml', reuse ? target : undefined);
-  const baseInventory = buildInventory(base);
+  const baseInventory = buildInventory(base, reuse && checked.inventory !== undefined ? { reuse: checked.inventory } : {});
   const plan = buildPlan({
     base: { label: 'base.yml', inventory: baseInventory },
     target: { label: 'target.yml', inventory: checked.inventory, valid: checked.valid, diagnostics: checked.diagnostics },
