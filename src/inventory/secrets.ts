@@ -41,8 +41,15 @@ function words(key: string): string[] {
 const secretKeyCache = new Map<string, boolean>();
 const SECRET_KEY_CACHE_MAX = 10_000;
 
+/**
+ * Every secret key has one of these in it (the secret words, and `key` for private keys); most
+ * keys of an inventory (IPs, group names, plain parameters) are turned away by this one test.
+ */
+const MAY_BE_SECRET = /pass|pwd|secret|token|key|credential/i;
+
 /** Whether values under this key are secrets (see the rule above). */
 export function isSecretKey(key: string): boolean {
+  if (!MAY_BE_SECRET.test(key)) return false;
   const known = secretKeyCache.get(key);
   if (known !== undefined) return known;
   const answer = classifyKey(key);

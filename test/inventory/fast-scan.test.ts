@@ -18,7 +18,7 @@ import {
 } from 'js-yaml';
 import * as codes from '../../src/inventory/yaml/fast-scan-events.js';
 import { fastScan } from '../../src/inventory/yaml/fast-scan.js';
-import { checkAgainstJsYaml, jsYamlSlots } from './fast-scan-oracle.js';
+import { checkAgainstJsYaml, checkPlainConstructor, jsYamlSlots } from './fast-scan-oracle.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const confDir = path.resolve(repoRoot, '..', 'shared', 'pigsty-conf');
@@ -408,5 +408,25 @@ describe('fastScan on randomly mutated inventories', () => {
     }
     // Most mutations stay inside the subset (the rest are declined or invalid).
     expect(accepted).toBeGreaterThan(1000);
+  });
+});
+
+describe('the plain constructor on what the fast scanner accepts', () => {
+  it('builds real and generated inventories, and declines duplicate, merge and collection keys for the general constructor', () => {
+    const texts = [...yamlFiles(confDir), ...yamlFiles(path.join(repoRoot, 'environments'))].map((f) => readFileSync(f, 'utf8'));
+    texts.push(generated(30, 5));
+    let built = 0;
+    for (const text of texts) {
+      const events = fastScan(text, 200);
+      if (events !== undefined && checkPlainConstructor(events, text) === 'built') built++;
+    }
+    expect(built).toBeGreaterThan(texts.length / 2);
+    for (const text of ['a: 1\na: 2\n', 'a:\n  <<: {b: 1}\n  c: 2\n', '? [a]\n: b\n', 'k: {x: 1, x: 2}\n']) {
+      const events = fastScan(text, 200);
+      if (events !== undefined) expect(checkPlainConstructor(events, text)).toBe('declined');
+    }
+    const events = fastScan('pg_users: [{name: u, password: "S3cret.1"}, {name: v, password: 42}]\n__proto__: {x: 1}\nn: .nan\n', 200);
+    if (events === undefined) throw new Error('expected the fast path');
+    expect(checkPlainConstructor(events, 'pg_users: [{name: u, password: "S3cret.1"}, {name: v, password: 42}]\n__proto__: {x: 1}\nn: .nan\n')).toBe('built');
   });
 });

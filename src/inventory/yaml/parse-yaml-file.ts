@@ -8,6 +8,7 @@ import { YAMLException, parseEvents, type Event } from 'js-yaml';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import type { YamlValue } from '../model.js';
 import { EventConstructor } from './construct.js';
+import { constructPlain } from './construct-plain.js';
 import { fastScan } from './fast-scan.js';
 import { LineIndex } from './line-index.js';
 import type { ResolvedLimits } from './limits.js';
@@ -65,7 +66,7 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   const scanned = fastScan(text, MAX_DEPTH);
   if (scanned !== undefined) {
     const shared = reuse === undefined ? undefined : sharedEntries(reuse, scanned, text);
-    const parsed = construct(scanned, text, file, lines, limits, diagnostics, shared);
+    const parsed = construct(scanned, text, file, lines, limits, diagnostics, shared, true);
     if (shared !== undefined && shared.size > 0 && reuse !== undefined) for (const secret of reuse.secrets) parsed.secrets.add(secret);
     if (parsed.value !== undefined && diagnostics.length === 0) parsed.shareable = { text, events: scanned, value: parsed.value, secrets: parsed.secrets };
     return parsed;
@@ -98,9 +99,15 @@ export function parseYamlFile(original: string, file: string, limits: ResolvedLi
   return construct(PackedEvents.fromEvents(events), text, file, lines, limits, diagnostics);
 }
 
-function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[], shared?: ReadonlyMap<number, YamlValue>): ParsedYamlFile {
-  const secrets = new Set<string>();
-  const result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics, shared !== undefined && shared.size > 0 ? shared : undefined, secrets).run();
+/** `plain`: the stream came from the fast scanner, so the plain constructor is tried first (see construct-plain.ts). */
+function construct(packed: PackedEvents, text: string, file: string, lines: LineIndex, limits: ResolvedLimits, diagnostics: Diagnostic[], shared?: ReadonlyMap<number, YamlValue>, plain = false): ParsedYamlFile {
+  const sharing = shared !== undefined && shared.size > 0 ? shared : undefined;
+  let secrets = new Set<string>();
+  let result = plain ? constructPlain(packed, text, { shared: sharing, secrets }) : undefined;
+  if (result === undefined) {
+    secrets = new Set<string>();
+    result = new EventConstructor(packed, text, file, lines, limits.maxAliasNodes, diagnostics, sharing, secrets).run();
+  }
   if (result.documents > 1) {
     diagnostics.push({
       code: 'YAML001',
