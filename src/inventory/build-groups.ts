@@ -43,20 +43,20 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
 
   const addHosts = (hosts: YamlValue | undefined, groupName: string | undefined): void => {
     if (!isMapping(hosts)) return;
-    for (const [ip, raw] of Object.entries(hosts)) {
+    for (const ip of Object.keys(hosts)) {
       const current = hostVars.get(ip);
-      const vars = varsOf(raw);
+      const vars = varsOf(hosts[ip]);
       hostVars.set(ip, current === undefined ? vars : { ...current, ...vars });
-      const groups = hostGroups.get(ip) ?? [];
-      if (groupName !== undefined && !groups.includes(groupName)) groups.push(groupName);
-      hostGroups.set(ip, groups);
+      const groups = hostGroups.get(ip);
+      if (groups === undefined) hostGroups.set(ip, groupName === undefined ? [] : [groupName]);
+      else if (groupName !== undefined && !groups.includes(groupName)) groups.push(groupName);
     }
   };
 
   const visitChildren = (children: YamlValue | undefined, parent: string | undefined, path: JsonPath, depth: number): void => {
     if (!isMapping(children) || depth > 32) return;
-    for (const [name, raw] of Object.entries(children)) {
-      const doc = varsOf(raw);
+    for (const name of Object.keys(children)) {
+      const doc = varsOf(children[name]);
       let entry = info.get(name);
       if (entry === undefined) {
         const group: Group = { name, hosts: [], vars: varsOf(doc['vars']), children: [], path: [...path, name] };
@@ -71,7 +71,8 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
         const p = info.get(parent);
         if (p !== undefined && !p.group.children.includes(name)) p.group.children.push(name);
       }
-      visitChildren(doc['children'], name, [...path, name, 'children'], depth + 1);
+      const nested = doc['children'];
+      if (isMapping(nested)) visitChildren(nested, name, [...path, name, 'children'], depth + 1);
       const hosts = doc['hosts'];
       if (isMapping(hosts)) for (const ip of Object.keys(hosts)) if (!entry.group.hosts.includes(ip)) entry.group.hosts.push(ip);
       addHosts(hosts, name);
@@ -96,8 +97,7 @@ export function buildGroups(document: InventoryDocument): GroupGraph {
       chainByGroups.set(groupsKey, chain);
     }
     chains.set(ip, chain);
-    const hostChain = chain;
-    hosts.set(ip, new LazyHost(ip, direct, vars, () => mergeVars(globalVars, hostChain, vars)));
+    hosts.set(ip, new LazyHost(ip, direct, vars, globalVars, chain));
   }
   const effectiveVar = (ip: string, key: string): YamlValue | undefined => {
     const vars = hostVars.get(ip);
@@ -124,11 +124,12 @@ class LazyHost implements Host {
     readonly ip: string,
     readonly groups: string[],
     readonly vars: Vars,
-    private readonly merge: () => Vars,
+    private readonly globalVars: Vars,
+    private readonly chain: readonly GroupInfo[],
   ) {}
 
   get effective(): Vars {
-    return (this.merged ??= this.merge());
+    return (this.merged ??= mergeVars(this.globalVars, this.chain, this.vars));
   }
 }
 

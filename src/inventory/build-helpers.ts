@@ -47,12 +47,14 @@ export function listSetting(group: Group, globalVars: Vars, key: string): { item
   return undefined;
 }
 
-/** Each mapping item of a list with its index and path (non-mapping items are left to the validator). */
-export function mappingItems(list: { items: YamlValue[]; path: JsonPath } | undefined): { spec: Vars; index: number; path: JsonPath }[] {
+/** A model of each mapping item of a list, from its spec, index and path (non-mapping items are left to the validator). */
+export function mappingItems<T>(list: { items: YamlValue[]; path: JsonPath } | undefined, make: (spec: Vars, index: number, path: JsonPath) => T): T[] {
   if (list === undefined) return [];
-  const out: { spec: Vars; index: number; path: JsonPath }[] = [];
-  list.items.forEach((item, index) => {
-    if (isMapping(item)) out.push({ spec: item, index, path: [...list.path, index] });
-  });
+  const out: T[] = [];
+  const { items } = list;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (isMapping(item)) out.push(make(item, index, [...list.path, index]));
+  }
   return out;
 }

@@ -41,26 +41,30 @@ function buildPgCluster(group: Group, graph: GroupGraph, name: string, ips: stri
       path: [...group.path, 'hosts', ip],
     };
   });
-  const users: PgUser[] = mappingItems(listSetting(group, globalVars, 'pg_users')).map((i) => ({
-    name: nameOf(i.spec['name']),
-    state: str(i.spec['state']),
-    ...i,
+  const users: PgUser[] = mappingItems(listSetting(group, globalVars, 'pg_users'), (spec, index, path) => ({
+    name: nameOf(spec['name']),
+    state: str(spec['state']),
+    spec,
+    index,
+    path,
   }));
-  const databases: PgDatabase[] = mappingItems(listSetting(group, globalVars, 'pg_databases')).map((i) => ({
-    name: nameOf(i.spec['name']),
-    state: str(i.spec['state']),
-    owner: str(i.spec['owner']),
-    ...i,
+  const databases: PgDatabase[] = mappingItems(listSetting(group, globalVars, 'pg_databases'), (spec, index, path) => ({
+    name: nameOf(spec['name']),
+    state: str(spec['state']),
+    owner: str(spec['owner']),
+    spec,
+    index,
+    path,
   }));
-  const services: PgService[] = mappingItems(listSetting(group, globalVars, 'pg_services')).map((i) => ({
-    name: nameOf(i.spec['name']),
-    port: int(i.spec['port']),
-    ...i,
+  const services: PgService[] = mappingItems(listSetting(group, globalVars, 'pg_services'), (spec, index, path) => ({
+    name: nameOf(spec['name']),
+    port: int(spec['port']),
+    spec,
+    index,
+    path,
   }));
-  const hbaRules: HbaRule[] = [
-    ...mappingItems(listSetting(group, globalVars, 'pg_hba_rules')).map((i) => ({ kind: 'pg' as const, ...i })),
-    ...mappingItems(listSetting(group, globalVars, 'pgb_hba_rules')).map((i) => ({ kind: 'pgb' as const, ...i })),
-  ];
+  const hbaRules: HbaRule[] = mappingItems(listSetting(group, globalVars, 'pg_hba_rules'), (spec, index, path) => ({ kind: 'pg' as const, spec, index, path }));
+  for (const rule of mappingItems(listSetting(group, globalVars, 'pgb_hba_rules'), (spec, index, path) => ({ kind: 'pgb' as const, spec, index, path }))) hbaRules.push(rule);
   const vipEnabled = setting(group, graph, first, 'pg_vip_enabled');
   const vipAddress = setting(group, graph, first, 'pg_vip_address');
   const vipInterface = setting(group, graph, first, 'pg_vip_interface');
