@@ -53,6 +53,7 @@ export interface Change {
   id: string;
   entity:
     | 'global.var'
+    | 'group'
     | 'group.var'
     | 'node'
     | 'pg.cluster'

@@ -1,16 +1,19 @@
 import type { Group, Host } from '../inventory/model.js';
 import { splitKeys, type DiffContext } from './diff-context.js';
+import { diffGroupMembership } from './diff-group-membership.js';
 import { diffVars } from './diff-vars.js';
 import { hostPath } from './host-path.js';
 import { moduleGroups } from './module-groups.js';
 
 /**
  * Groups that define no module (plain node groups): group vars and the host vars of hosts that
- * belong to no module group. Added or removed groups are covered by the node changes of their hosts.
+ * belong to no module group; groups added or removed and existing nodes joining or leaving one
+ * are diffGroupMembership's.
  */
 export function diffGroups(ctx: DiffContext): void {
   const baseModules = moduleGroups(ctx.base);
   const targetModules = moduleGroups(ctx.target);
+  diffGroupMembership(ctx, baseModules, targetModules);
   const baseGroups = ctx.base?.groups ?? new Map<string, Group>();
   const { common } = splitKeys(baseGroups.keys(), ctx.target.groups.keys());
   for (const name of common) {

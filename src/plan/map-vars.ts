@@ -30,6 +30,9 @@ function limitOf(scope: Exclude<VarScope, { level: 'global' }>): string {
     case 'module-group':
     case 'group':
       return safe.group(scope.group);
+    case 'hosts':
+      // Ansible's --limit takes a comma-separated list of hosts.
+      return scope.ips.map(safe.ip).join(',');
   }
 }
 
@@ -73,6 +76,10 @@ function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 
 export function mapVars(changes: readonly PlannedChange[], base: Inventory | undefined, target: Inventory): ActionDraft[] {
   const out: ActionDraft[] = [];
   for (const { change, hint } of changes) {
+    if (hint.t === 'group-members') {
+      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), { level: 'hosts', ips: hint.ips }, change.id));
+      continue;
+    }
     if (hint.t !== 'var') continue;
     const cls = classifyVar(hint.key);
     if (hint.scope.level !== 'global') {

@@ -8,7 +8,9 @@ export type VarScope =
   | { level: 'redis-cluster'; cluster: string }
   | { level: 'module-group'; module: 'etcd' | 'minio' | 'infra'; group: string }
   | { level: 'group'; group: string }
-  | { level: 'host'; ip: string };
+  | { level: 'host'; ip: string }
+  /** Some already deployed nodes (`-l ip1,ip2`): those a plain group's vars start or stop reaching. */
+  | { level: 'hosts'; ips: string[] };
 
 /** What the mapper needs to know about a change (kept out of the published plan). */
 export type MapHint =
@@ -22,6 +24,10 @@ export type MapHint =
   | { t: 'pg-user'; cluster: string; user: string; state: string | undefined }
   | { t: 'pg-database'; cluster: string; db: string; state: string | undefined }
   | { t: 'definition-dropped' }
+  /** Reported with its note, deliberately mapped to no command. */
+  | { t: 'no-command' }
+  /** A plain group's vars (`keys`) start or stop applying to these existing nodes. */
+  | { t: 'group-members'; group: string; keys: string[]; ips: string[] }
   | { t: 'pg-service'; cluster: string }
   | { t: 'pg-hba'; cluster: string }
   | { t: 'var'; key: string; scope: VarScope }
