@@ -2,6 +2,7 @@ import type { Inventory } from '../inventory/model.js';
 import type { DiffContext } from './diff-context.js';
 import { diffGlobal } from './diff-global.js';
 import { diffGroups } from './diff-groups.js';
+import { diffUncoveredHostVars } from './diff-host-vars.js';
 import { diffModules } from './diff-modules.js';
 import { diffNodes } from './diff-nodes.js';
 import { diffPg } from './diff-pg.js';
@@ -17,5 +18,6 @@ export function diffInventories(base: Inventory | undefined, target: Inventory):
   diffModules(ctx);
   diffPg(ctx);
   diffRedis(ctx);
+  diffUncoveredHostVars(ctx);
   return ctx.out;
 }
