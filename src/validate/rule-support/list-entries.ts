@@ -2,6 +2,7 @@ import type { JsonPath } from '../../inventory/json-path.js';
 import type { Inventory, Vars } from '../../inventory/model.js';
 import type { Finding } from '../finding.js';
 import { error } from './findings.js';
+import { entryLabel } from './spec-fields.js';
 import { isMap, kindOf } from './values.js';
 import { varScopes, type VarScope } from './var-scopes.js';
 
@@ -12,11 +13,35 @@ export interface ListSite {
   path: JsonPath;
 }
 
-/** One map entry of such a list. */
-export interface ListEntry {
-  entry: Vars;
-  index: number;
-  path: JsonPath;
+/**
+ * One map entry of such a list. Its path and labels are built only when a finding needs them:
+ * the rules visit thousands of entries and report on few.
+ */
+export class ListEntry {
+  constructor(
+    readonly entry: Vars,
+    readonly index: number,
+    readonly site: ListSite,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.site.path, this.index];
+  }
+
+  /** The path of one of the entry's fields. */
+  at(field: string): JsonPath {
+    return [...this.site.path, this.index, field];
+  }
+
+  /** `pg_users[2] (dbuser_meta) in group pg-meta`. */
+  get label(): string {
+    return entryLabel(this.site.key, this.index, this.entry['name'], this.site.scope.label);
+  }
+
+  /** `pg_hba_rules[2] in group pg-meta` (entries without a name). */
+  get place(): string {
+    return `${this.site.key}[${this.index}] in ${this.site.scope.label}`;
+  }
 }
 
 /**
@@ -41,12 +66,12 @@ export function forEachListEntry(
         out.push(error(shapeCode, `${key} in ${scope.label} should be a list, got ${kindOf(list)}`, listPath));
         continue;
       }
-      const visit = forList({ key, scope, path: listPath });
+      const site: ListSite = { key, scope, path: listPath };
+      const visit = forList(site);
       for (let index = 0; index < list.length; index++) {
         const entry: unknown = list[index];
-        const path = [...listPath, index];
-        if (!isMap(entry)) out.push(error(shapeCode, `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(entry)}`, path));
-        else visit({ entry, index, path });
+        if (!isMap(entry)) out.push(error(shapeCode, `${key}[${index}] in ${scope.label} should be a map, got ${kindOf(entry)}`, [...listPath, index]));
+        else visit(new ListEntry(entry, index, site));
       }
     }
   }

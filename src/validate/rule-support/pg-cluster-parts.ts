@@ -13,7 +13,19 @@ export interface PgClusterPart {
  * several clusters in one inventory group and sets `pg_cluster` per host, so seq, role and
  * primary checks must run per `pg_cluster`, not per group. Linear in the instances.
  */
-export function pgClusterParts(inventory: Inventory): PgClusterPart[] {
+export function pgClusterParts(inventory: Inventory): readonly PgClusterPart[] {
+  // Several rules walk the parts of one inventory: split once per inventory.
+  let parts = partsByInventory.get(inventory);
+  if (parts === undefined) {
+    parts = splitClusters(inventory);
+    partsByInventory.set(inventory, parts);
+  }
+  return parts;
+}
+
+const partsByInventory = new WeakMap<Inventory, readonly PgClusterPart[]>();
+
+function splitClusters(inventory: Inventory): PgClusterPart[] {
   const out: PgClusterPart[] = [];
   for (const cluster of inventory.pgClusters.values()) {
     const parts = new Map<string, PgClusterPart>();

@@ -6,19 +6,34 @@ import { error, warning } from './findings.js';
 import { kindOf } from './values.js';
 
 /**
- * Checks the fields of one list entry (a user, a database, a service, an hba rule):
+ * Checks the fields of one list entry (a user, a database, a service, an hba rule) into `out`:
  * a known field with the wrong type is an error (`typeCode`), an unknown field a warning
- * (`unknownCode`). Messages name the field and the expected type, never the value.
+ * (`unknownCode`); fields in `skip` are the rule's own to check. Messages name the field and
+ * the expected type, never the value.
  */
-export function checkFields(item: Vars, fields: Readonly<Record<string, FieldType>>, path: JsonPath, label: string, typeCode: string, unknownCode: string): Finding[] {
-  const out: Finding[] = [];
-  for (const key of Object.keys(item)) {
-    const value = item[key] ?? null;
+export function checkFields(
+  out: Finding[],
+  item: EntryRef,
+  fields: Readonly<Record<string, FieldType>>,
+  typeCode: string,
+  unknownCode: string,
+  skip?: ReadonlySet<string>,
+): void {
+  const entry = item.entry;
+  for (const key of Object.keys(entry)) {
+    if (skip?.has(key) === true) continue;
+    const value = entry[key] ?? null;
     const type = fields[key];
-    if (type === undefined) out.push(warning(unknownCode, `${label} has an unknown field ${key}`, [...path, key]));
-    else if (!matchesType(value, type)) out.push(error(typeCode, `${label}: ${key} should be ${describeType(type)}, got ${kindOf(value)}`, [...path, key]));
+    if (type === undefined) out.push(warning(unknownCode, `${item.label} has an unknown field ${key}`, item.at(key)));
+    else if (!matchesType(value, type)) out.push(error(typeCode, `${item.label}: ${key} should be ${describeType(type)}, got ${kindOf(value)}`, item.at(key)));
   }
-  return out;
+}
+
+/** What checkFields needs of an entry (a `ListEntry`): its fields, and its label and paths on demand. */
+export interface EntryRef {
+  entry: Vars;
+  label: string;
+  at(field: string): JsonPath;
 }
 
 /** `pg_users[2] (dbuser_meta) in group pg-meta`: how a list entry is named in messages. */

@@ -4,13 +4,13 @@ import { isMap } from './values.js';
 
 /** One place in the document where variables are defined: all.vars, a group's vars, or a host entry. */
 export interface VarScope {
-  kind: 'global' | 'group' | 'host';
+  readonly kind: 'global' | 'group' | 'host';
   /** For messages: `all.vars`, `group pg-test`, `host 10.10.10.11 in pg-test`. */
-  label: string;
-  group: string | undefined;
-  host: string | undefined;
-  vars: Vars;
-  path: JsonPath;
+  readonly label: string;
+  readonly group: string | undefined;
+  readonly host: string | undefined;
+  readonly vars: Vars;
+  readonly path: JsonPath;
 }
 
 /**
@@ -40,10 +40,34 @@ function collectScopes(inventory: Inventory): VarScope[] {
   return out;
 }
 
+/**
+ * A host entry's scope. Most inventories are thousands of host entries that no rule reports on,
+ * so the label and path are built when read.
+ */
+class HostScope implements VarScope {
+  readonly kind = 'host';
+
+  constructor(
+    readonly group: string,
+    readonly host: string,
+    readonly vars: Vars,
+    private readonly hostsPath: JsonPath,
+  ) {}
+
+  get label(): string {
+    return `host ${this.host} in ${this.group}`;
+  }
+
+  get path(): JsonPath {
+    return [...this.hostsPath, this.host];
+  }
+}
+
 function addHosts(out: VarScope[], hosts: unknown, group: string, path: JsonPath): void {
   if (!isMap(hosts)) return;
-  for (const [ip, vars] of Object.entries(hosts)) {
-    if (isMap(vars)) out.push({ kind: 'host', label: `host ${ip} in ${group}`, group, host: ip, vars, path: [...path, ip] });
+  for (const ip of Object.keys(hosts)) {
+    const vars = hosts[ip];
+    if (isMap(vars)) out.push(new HostScope(group, ip, vars, path));
   }
 }
 

@@ -3,8 +3,8 @@ import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { isIPv4, isIPv4Cidr } from '../safe-names.js';
 import { error, warning } from '../rule-support/findings.js';
-import { checkFields } from '../rule-support/spec-fields.js';
-import { forEachListEntry } from '../rule-support/list-entries.js';
+import { checkFields, type EntryRef } from '../rule-support/spec-fields.js';
+import { forEachListEntry, type ListEntry } from '../rule-support/list-entries.js';
 import { kindOf, show } from '../rule-support/values.js';
 
 /** Address aliases Pigsty's `pg_hba.conf` / `pgbouncer.hba` templates accept besides IPv4[/mask]. */
@@ -18,6 +18,13 @@ const HBA_FIELDS: Readonly<Record<string, FieldType>> = {
 };
 
 const LISTS = ['pg_hba_rules', 'pgb_hba_rules', 'pg_default_hba_rules', 'pgb_default_hba_rules'] as const;
+/** Fields this rule checks itself rather than by type. */
+const OWN_FIELDS: ReadonlySet<string> = new Set(['rules', 'role']);
+
+/** HBA rules have no name: messages call them by their place (`pg_hba_rules[2] in group pg-meta`). */
+function unnamed(item: ListEntry): EntryRef {
+  return { entry: item.entry, get label() { return item.place; }, at: (field) => item.at(field) };
+}
 
 /**
  * HBA rule lists wherever defined, as Pigsty's templates render them: a list of maps (HBA001, also a
@@ -31,30 +38,30 @@ export const hbaRulesRule: Rule = {
   title: 'hba rules: shape, address and auth aliases',
   check(inventory) {
     const out: Finding[] = [];
-    forEachListEntry(inventory, LISTS, 'HBA001', out, ({ key, scope }) => ({ entry: rule, index, path }) => {
-      const label = `${key}[${index}] in ${scope.label}`;
-      const { rules, role: _role, ...fields } = rule;
-      out.push(...checkFields(fields, HBA_FIELDS, path, label, 'HBA001', 'HBA009'));
+    forEachListEntry(inventory, LISTS, 'HBA001', out, ({ key }) => (item) => {
+      const rule = item.entry;
+      const rules = rule.rules;
+      checkFields(out, unnamed(item), HBA_FIELDS, 'HBA001', 'HBA009', OWN_FIELDS);
       if (rules !== undefined && !(Array.isArray(rules) && rules.every((r) => typeof r === 'string'))) {
-        out.push(error('HBA005', `${label}: rules should be a list of pg_hba.conf lines (strings), got ${Array.isArray(rules) ? 'a list with a non-string entry' : kindOf(rules)}`, [...path, 'rules']));
+        out.push(error('HBA005', `${item.place}: rules should be a list of pg_hba.conf lines (strings), got ${Array.isArray(rules) ? 'a list with a non-string entry' : kindOf(rules)}`, item.at('rules')));
       }
       if (rule.role !== undefined && rule.role !== '' && (typeof rule.role !== 'string' || !HBA_ROLES.includes(rule.role))) {
-        out.push(error('HBA006', `${label}: role ${show(rule.role)} should be one of ${HBA_ROLES.join(', ')}`, [...path, 'role']));
+        out.push(error('HBA006', `${item.place}: role ${show(rule.role)} should be one of ${HBA_ROLES.join(', ')}`, item.at('role')));
       }
-      if (rule.title === undefined) out.push(warning('HBA008', `${label} has no title`, path));
+      if (rule.title === undefined) out.push(warning('HBA008', `${item.place} has no title`, item.path));
       if (Array.isArray(rules) && rules.length > 0) return;
       if (rules !== undefined && rules !== null && !Array.isArray(rules)) return;
-      if (rule.addr === undefined || rule.addr === '') out.push(error('HBA002', `${label} has neither addr nor rules`, path));
+      if (rule.addr === undefined || rule.addr === '') out.push(error('HBA002', `${item.place} has neither addr nor rules`, item.path));
       else if (typeof rule.addr === 'string' && !HBA_ADDR_ALIASES.includes(rule.addr) && !isIPv4(rule.addr) && !isIPv4Cidr(rule.addr)) {
-        out.push(error('HBA003', `${label}: addr ${show(rule.addr)} is neither an alias (${HBA_ADDR_ALIASES.join(', ')}) nor an IPv4 address or CIDR`, [...path, 'addr']));
+        out.push(error('HBA003', `${item.place}: addr ${show(rule.addr)} is neither an alias (${HBA_ADDR_ALIASES.join(', ')}) nor an IPv4 address or CIDR`, item.at('addr')));
       }
-      if (rule.auth === undefined) out.push(error('HBA004', `${label} has no auth`, path));
+      if (rule.auth === undefined) out.push(error('HBA004', `${item.place} has no auth`, item.path));
       else if (typeof rule.auth === 'string' && !HBA_AUTH_ALIASES.includes(rule.auth)) {
-        out.push(error('HBA004', `${label}: auth ${show(rule.auth)} should be one of ${HBA_AUTH_ALIASES.join(', ')}`, [...path, 'auth']));
+        out.push(error('HBA004', `${item.place}: auth ${show(rule.auth)} should be one of ${HBA_AUTH_ALIASES.join(', ')}`, item.at('auth')));
       }
-      if (rule.user === undefined) out.push(warning('HBA008', `${label} has no user (Pigsty uses all)`, path));
-      if (rule.db === undefined) out.push(warning('HBA008', `${label} has no db (Pigsty uses all)`, path));
-      if (key.startsWith('pgb') && rule.db === 'replication') out.push(error('HBA007', `${label}: db replication is not allowed in pgbouncer hba rules`, [...path, 'db']));
+      if (rule.user === undefined) out.push(warning('HBA008', `${item.place} has no user (Pigsty uses all)`, item.path));
+      if (rule.db === undefined) out.push(warning('HBA008', `${item.place} has no db (Pigsty uses all)`, item.path));
+      if (key.startsWith('pgb') && rule.db === 'replication') out.push(error('HBA007', `${item.place}: db replication is not allowed in pgbouncer hba rules`, item.at('db')));
     });
     return out;
   },

@@ -1,8 +1,7 @@
-import type { JsonPath } from '../../inventory/json-path.js';
 import type { Rule } from '../rule.js';
 import type { Finding } from '../finding.js';
 import { error } from '../rule-support/findings.js';
-import { rawGroups } from '../rule-support/groups.js';
+import { rawGroups, type RawGroup } from '../rule-support/groups.js';
 import { isMap } from '../rule-support/values.js';
 
 const MODULE_KEYS = [
@@ -21,26 +20,27 @@ export const moduleMembershipRule: Rule = {
   codes: ['GRP003'],
   title: 'a host is in at most one cluster per module',
   check(inventory) {
-    // module -> host -> cluster name -> first path where the host joins it
-    const seen = new Map<string, Map<string, Map<string, JsonPath>>>();
-    const add = (module: string, ip: string, cluster: string, path: JsonPath): void => {
+    // module -> host -> cluster name -> first group where the host joins it (paths built on report)
+    const seen = new Map<string, Map<string, Map<string, RawGroup>>>();
+    const add = (module: string, ip: string, cluster: string, group: RawGroup): void => {
       let hosts = seen.get(module);
       if (!hosts) seen.set(module, (hosts = new Map()));
       let clusters = hosts.get(ip);
       if (!clusters) hosts.set(ip, (clusters = new Map()));
-      if (!clusters.has(cluster)) clusters.set(cluster, path);
+      if (!clusters.has(cluster)) clusters.set(cluster, group);
     };
     for (const group of rawGroups(inventory)) {
       const value = group.value;
       if (!isMap(value) || !isMap(value.hosts)) continue;
       const groupVars = isMap(value.vars) ? value.vars : {};
-      for (const [ip, hostVars] of Object.entries(value.hosts)) {
-        const hostPath = [...group.path, 'hosts', ip];
+      const hosts = value.hosts;
+      for (const ip of Object.keys(hosts)) {
+        const hostVars = hosts[ip];
         const vars = isMap(hostVars) ? hostVars : {};
-        if (group.name === 'infra') add('infra', ip, 'infra', hostPath);
+        if (group.name === 'infra') add('infra', ip, 'infra', group);
         for (const [module, key] of MODULE_KEYS) {
           const cluster = vars[key] ?? groupVars[key];
-          if (typeof cluster === 'string' || typeof cluster === 'number') add(module, ip, String(cluster), hostPath);
+          if (typeof cluster === 'string' || typeof cluster === 'number') add(module, ip, String(cluster), group);
         }
       }
     }
@@ -48,8 +48,9 @@ export const moduleMembershipRule: Rule = {
     for (const [module, hosts] of seen) {
       for (const [ip, clusters] of hosts) {
         if (clusters.size < 2) continue;
-        const paths = [...clusters.values()];
-        out.push(error('GRP003', `host ${ip} belongs to several ${module} clusters: ${[...clusters.keys()].join(', ')}`, paths[1] ?? paths[0] ?? []));
+        const groups = [...clusters.values()];
+        const at = groups[1] ?? groups[0];
+        out.push(error('GRP003', `host ${ip} belongs to several ${module} clusters: ${[...clusters.keys()].join(', ')}`, at === undefined ? [] : [...at.path, 'hosts', ip]));
       }
     }
     return out;

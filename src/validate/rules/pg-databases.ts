@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { error } from '../rule-support/findings.js';
-import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
+import { checkFields } from '../rule-support/spec-fields.js';
 import { forEachListEntry } from '../rule-support/list-entries.js';
 
 /** Fields of a `pg_databases` entry, from Pigsty's `bin/validate` and its `pg-db.sql` / pgbouncer templates. */
@@ -27,14 +27,14 @@ export const pgDatabasesRule: Rule = {
     const out: Finding[] = [];
     forEachListEntry(inventory, ['pg_databases'], 'PGD001', out, ({ scope }) => {
       const seen = new Map<string, number>();
-      return ({ entry: db, index, path }) => {
-        const label = entryLabel('pg_databases', index, db.name, scope.label);
-        if (db.name === undefined) out.push(error('PGD001', `${label} has no name`, path));
-        out.push(...checkFields(db, PG_DATABASE_FIELDS, path, label, 'PGD002', 'PGD003'));
+      return (item) => {
+        const db = item.entry;
+        if (db.name === undefined) out.push(error('PGD001', `${item.label} has no name`, item.path));
+        checkFields(out, item, PG_DATABASE_FIELDS, 'PGD002', 'PGD003');
         if (typeof db.name === 'string') {
           const first = seen.get(db.name);
-          if (first !== undefined) out.push(error('PGD004', `duplicate database ${db.name} in pg_databases of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
-          else seen.set(db.name, index);
+          if (first !== undefined) out.push(error('PGD004', `duplicate database ${db.name} in pg_databases of ${scope.label}: entries ${first} and ${item.index}`, item.at('name')));
+          else seen.set(db.name, item.index);
         }
       };
     });

@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import type { Finding } from '../finding.js';
 import type { FieldType } from '../rule-support/field-types.js';
 import { error, warning } from '../rule-support/findings.js';
-import { checkFields, entryLabel } from '../rule-support/spec-fields.js';
+import { checkFields } from '../rule-support/spec-fields.js';
 import { forEachListEntry } from '../rule-support/list-entries.js';
 
 /** Fields of a `pg_users` entry, from Pigsty's `bin/validate` and its `pg-user.sql` / pgbouncer templates. */
@@ -28,17 +28,17 @@ export const pgUsersRule: Rule = {
     const out: Finding[] = [];
     forEachListEntry(inventory, LISTS, 'PGU001', out, ({ key, scope }) => {
       const seen = new Map<string, number>();
-      return ({ entry: user, index, path }) => {
-        const label = entryLabel(key, index, user.name, scope.label);
-        if (user.name === undefined) out.push(error('PGU001', `${label} has no name`, path));
-        out.push(...checkFields(user, PG_USER_FIELDS, path, label, 'PGU002', 'PGU003'));
+      return (item) => {
+        const user = item.entry;
+        if (user.name === undefined) out.push(error('PGU001', `${item.label} has no name`, item.path));
+        checkFields(out, item, PG_USER_FIELDS, 'PGU002', 'PGU003');
         if (typeof user.name === 'string') {
           const first = seen.get(user.name);
-          if (first !== undefined) out.push(error('PGU004', `duplicate user ${user.name} in ${key} of ${scope.label}: entries ${first} and ${index}`, [...path, 'name']));
-          else seen.set(user.name, index);
+          if (first !== undefined) out.push(error('PGU004', `duplicate user ${user.name} in ${key} of ${scope.label}: entries ${first} and ${item.index}`, item.at('name')));
+          else seen.set(user.name, item.index);
         }
         if (key === 'pg_users' && user.password === undefined && user.login !== false && user.state !== 'absent') {
-          out.push(warning('PGU005', `${label} has no password`, path));
+          out.push(warning('PGU005', `${item.label} has no password`, item.path));
         }
       };
     });

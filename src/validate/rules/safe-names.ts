@@ -7,6 +7,8 @@ import { varScopes } from '../rule-support/var-scopes.js';
 import { isMap, show } from '../rule-support/values.js';
 
 const CLUSTER_KEYS = ['pg_cluster', 'redis_cluster', 'etcd_cluster', 'minio_cluster'] as const;
+const USER_LISTS = ['pg_users', 'pg_default_roles'] as const;
+const SERVICE_LISTS = ['pg_services', 'pg_default_services'] as const;
 
 /**
  * Names that reach a remote command line (`-l <group>`, `bin/pgsql-user <cluster> <user>`…)
@@ -30,37 +32,42 @@ export const safeNamesRule: Rule = {
           out.push(error('SAFE002', `${key} ${show(vars[key])} in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.cluster}`, [...scope.path, key]));
         }
       }
-      for (const listKey of ['pg_users', 'pg_default_roles'] as const) {
-        forEachEntry(vars[listKey], (user, index) => {
-          if (typeof user.name === 'string' && !isSafeUserName(user.name)) {
-            out.push(error('SAFE003', `user name ${show(user.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, listKey, index, 'name']));
-          }
-        });
+      for (const listKey of USER_LISTS) {
+        const users = entriesOf(vars, listKey);
+        for (let index = 0; index < users.length; index++) {
+          const user = users[index];
+          if (!isMap(user) || typeof user.name !== 'string' || isSafeUserName(user.name)) continue;
+          out.push(error('SAFE003', `user name ${show(user.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, listKey, index, 'name']));
+        }
       }
-      forEachEntry(vars.pg_databases, (db, index) => {
-        const path = [...scope.path, 'pg_databases', index];
+      const databases = entriesOf(vars, 'pg_databases');
+      for (let index = 0; index < databases.length; index++) {
+        const db = databases[index];
+        if (!isMap(db)) continue;
         if (typeof db.name === 'string' && !isSafeDatabaseName(db.name)) {
-          out.push(error('SAFE004', `database name ${show(db.name)} in pg_databases[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...path, 'name']));
+          out.push(error('SAFE004', `database name ${show(db.name)} in pg_databases[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, 'pg_databases', index, 'name']));
         }
         if (typeof db.owner === 'string' && !isSafeUserName(db.owner)) {
-          out.push(error('SAFE003', `owner ${show(db.owner)} of pg_databases[${index}] in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...path, 'owner']));
+          out.push(error('SAFE003', `owner ${show(db.owner)} of pg_databases[${index}] in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, 'pg_databases', index, 'owner']));
         }
-      });
-      for (const listKey of ['pg_services', 'pg_default_services'] as const) {
-        forEachEntry(vars[listKey], (svc, index) => {
-          if (typeof svc.name === 'string' && !isSafeServiceName(svc.name)) {
-            out.push(error('SAFE005', `service name ${show(svc.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.service}`, [...scope.path, listKey, index, 'name']));
-          }
-        });
+      }
+      for (const listKey of SERVICE_LISTS) {
+        const services = entriesOf(vars, listKey);
+        for (let index = 0; index < services.length; index++) {
+          const svc = services[index];
+          if (!isMap(svc) || typeof svc.name !== 'string' || isSafeServiceName(svc.name)) continue;
+          out.push(error('SAFE005', `service name ${show(svc.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.service}`, [...scope.path, listKey, index, 'name']));
+        }
       }
     }
     return out;
   },
 };
 
-function forEachEntry(list: unknown, visit: (entry: Record<string, unknown>, index: number) => void): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((entry: unknown, index) => {
-    if (isMap(entry)) visit(entry, index);
-  });
+const NO_ENTRIES: readonly unknown[] = [];
+
+/** The list at `key`, or no entries when it is missing or not a list (other rules report shapes). */
+function entriesOf(vars: Record<string, unknown>, key: string): readonly unknown[] {
+  const list = key in vars ? vars[key] : undefined;
+  return Array.isArray(list) ? list : NO_ENTRIES;
 }
