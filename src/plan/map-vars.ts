@@ -3,6 +3,7 @@ import { draft, PHASE, type ActionDraft } from './action-draft.js';
 import type { PlannedChange, VarScope } from './planned-change.js';
 import { safe } from './safe-argv.js';
 import { classifyVar, type VarClass } from './var-class.js';
+import { wholePlaybookEffect } from './whole-playbook.js';
 
 /** Postgres clusters a global change reaches: those that already exist (new ones get it at creation). */
 function existingPgClusters(base: Inventory | undefined, target: Inventory): string[] {
@@ -65,7 +66,8 @@ function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 
       break;
   }
   const playbook = cls.kind === 'broad' ? cls.playbook : './pgsql.yml';
-  return draft({ ...base, phase: PHASE.review, kind: 'playbook', argv: [playbook, '-l', limitOf(scope)], risk: 'disruptive', review: true, reason: `${key} changed: no narrow Pigsty command is known, so the whole ${playbook} runs on ${where} — review by hand` });
+  const { risk, effect } = wholePlaybookEffect(playbook);
+  return draft({ ...base, phase: PHASE.review, kind: 'playbook', argv: [playbook, '-l', limitOf(scope)], risk, review: true, reason: `${key} changed: no narrow Pigsty command is known, so the whole ${playbook} runs on ${where}; ${effect} — review by hand` });
 }
 
 /**

@@ -135,10 +135,19 @@ describe('change → Pigsty command mapping', () => {
     expect(argvs(hba)).toEqual(['bin/pgsql-hba pg-meta', 'bin/pgsql-hba pg-test']);
     const region = planTexts(baseText, edit(baseText, 'region: default', 'region: china'));
     expect(argvs(region)).toEqual(['./deploy.yml -l all']);
-    expect(risks(region)).toEqual(['disruptive+review']);
-    expect(region.actions[0]?.reason).toMatch(/review by hand$/);
+    expect(risks(region)).toEqual(['destructive+review']);
+    expect(region.actions[0]?.reason).toMatch(/the full \.\/pgsql\.yml included, which Pigsty runs for initial bootstrap only .* review by hand$/);
     const tune = planTexts(baseText, edit(baseText, 'node_tune: oltp', 'node_tune: olap'));
     expect(argvs(tune)).toEqual(['./node.yml -l all']);
+    expect(risks(tune)).toEqual(['disruptive+review']);
+  });
+
+  it('never offers a whole ./pgsql.yml on a running cluster as less than destructive (Pigsty: bootstrap only)', () => {
+    const plan = planTexts(baseText, edit(baseText, '        pg_cluster: pg-test\n', '        pg_cluster: pg-test\n        pg_checksum: true\n'));
+    expect(argvs(plan)).toEqual(['./pgsql.yml -l pg-test']);
+    expect(risks(plan)).toEqual(['destructive+review']);
+    expect(plan.actions[0]?.reason).toBe('pg_checksum changed: no narrow Pigsty command is known, so the whole ./pgsql.yml runs on pg-test; Pigsty runs it for initial bootstrap only: on running instances it restarts Patroni and PostgreSQL and re-applies bootstrap SQL (databases declared recreate are dropped) — review by hand');
+    expect(plan.notes.some((n) => n.includes('explicit opt-in'))).toBe(true);
   });
 
   it('orders a mixed change set: nodes, clusters, users, databases, config, then removals in reverse', () => {

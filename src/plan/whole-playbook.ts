@@ -1,0 +1,33 @@
+import type { Risk } from './types.js';
+
+/**
+ * What running a whole module playbook does to hosts that already run it (the fallback when no
+ * narrow command converges a change), read from Pigsty's playbooks and roles: the header of
+ * pgsql.yml ("the full playbook is for initial bootstrap only. Do not rerun it on initialized
+ * hosts: it restarts Patroni/PostgreSQL and reapplies managed configuration and bootstrap SQL"),
+ * roles/pgsql/tasks/database.yml (drops databases declared `recreate`), roles/etcd/tasks/main.yml
+ * (etcd_launch restarts etcd), roles/redis/tasks/instance.yml (redis_launch restarts every
+ * instance), minio.yml ("re-run this playbook may restart the running minio server").
+ */
+const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
+  './pgsql.yml': {
+    risk: 'destructive',
+    effect: 'Pigsty runs it for initial bootstrap only: on running instances it restarts Patroni and PostgreSQL and re-applies bootstrap SQL (databases declared recreate are dropped)',
+  },
+  './deploy.yml': {
+    risk: 'destructive',
+    effect: 'it re-runs every module, the full ./pgsql.yml included, which Pigsty runs for initial bootstrap only (it restarts Patroni and PostgreSQL and re-applies bootstrap SQL)',
+  },
+  './etcd.yml': { risk: 'disruptive', effect: 'it restarts etcd on every member at once: Patroni loses its DCS until they are back' },
+  './redis.yml': { risk: 'disruptive', effect: 'it restarts every redis instance' },
+  './minio.yml': { risk: 'disruptive', effect: 'it may restart the running MinIO server' },
+  './node.yml': { risk: 'disruptive', effect: 'it re-applies node tuning, packages and services (chronyd and keepalived restart)' },
+  './infra.yml': { risk: 'disruptive', effect: 'it reconfigures and restarts the infra services' },
+};
+
+const UNKNOWN = { risk: 'destructive' as Risk, effect: 'its effect on running hosts is not known' };
+
+/** Risk and effect of running `playbook` whole on hosts that already run it. */
+export function wholePlaybookEffect(playbook: string): { risk: Risk; effect: string } {
+  return EFFECTS[playbook] ?? UNKNOWN;
+}
