@@ -1,5 +1,6 @@
 import type { JsonPath } from '../../inventory/json-path.js';
 import type { Inventory } from '../../inventory/model.js';
+import { perInventory } from './per-inventory.js';
 import { isMap } from './values.js';
 
 /** A group as written in the document (before the model normalised it), with its path. */
@@ -10,17 +11,7 @@ export interface RawGroup {
 }
 
 /** Every group under all.children, nested children included, in document order. */
-export function rawGroups(inventory: Inventory): readonly RawGroup[] {
-  // Several rules walk the groups of one inventory: collected once per inventory.
-  let groups = groupsByInventory.get(inventory);
-  if (groups === undefined) {
-    groups = collectGroups(inventory);
-    groupsByInventory.set(inventory, groups);
-  }
-  return groups;
-}
-
-const groupsByInventory = new WeakMap<Inventory, readonly RawGroup[]>();
+export const rawGroups: (inventory: Inventory) => readonly RawGroup[] = perInventory(collectGroups);
 
 function collectGroups(inventory: Inventory): RawGroup[] {
   const all: unknown = inventory.source.document.all;

@@ -1,5 +1,6 @@
 import type { JsonPath } from '../../inventory/json-path.js';
 import type { Inventory, PgInstance } from '../../inventory/model.js';
+import { perInventory } from './per-inventory.js';
 
 /** The instances of one Postgres cluster, as Pigsty sees it (its `pg_cluster`). */
 export interface PgClusterPart {
@@ -13,17 +14,7 @@ export interface PgClusterPart {
  * several clusters in one inventory group and sets `pg_cluster` per host, so seq, role and
  * primary checks must run per `pg_cluster`, not per group. Linear in the instances.
  */
-export function pgClusterParts(inventory: Inventory): readonly PgClusterPart[] {
-  // Several rules walk the parts of one inventory: split once per inventory.
-  let parts = partsByInventory.get(inventory);
-  if (parts === undefined) {
-    parts = splitClusters(inventory);
-    partsByInventory.set(inventory, parts);
-  }
-  return parts;
-}
-
-const partsByInventory = new WeakMap<Inventory, readonly PgClusterPart[]>();
+export const pgClusterParts: (inventory: Inventory) => readonly PgClusterPart[] = perInventory(splitClusters);
 
 function splitClusters(inventory: Inventory): PgClusterPart[] {
   const out: PgClusterPart[] = [];

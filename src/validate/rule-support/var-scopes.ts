@@ -1,5 +1,6 @@
 import type { JsonPath } from '../../inventory/json-path.js';
 import type { Inventory, Vars } from '../../inventory/model.js';
+import { perInventory } from './per-inventory.js';
 import { isMap } from './values.js';
 
 /** One place in the document where variables are defined: all.vars, a group's vars, or a host entry. */
@@ -18,17 +19,7 @@ export interface VarScope {
  * variable reports the place that defines it (not every host that inherits it). Linear in
  * the number of groups and host entries; nested `children:` are followed.
  */
-export function varScopes(inventory: Inventory): readonly VarScope[] {
-  // Several rules walk the scopes of one inventory: computed once per inventory.
-  let scopes = scopesByInventory.get(inventory);
-  if (scopes === undefined) {
-    scopes = collectScopes(inventory);
-    scopesByInventory.set(inventory, scopes);
-  }
-  return scopes;
-}
-
-const scopesByInventory = new WeakMap<Inventory, readonly VarScope[]>();
+export const varScopes: (inventory: Inventory) => readonly VarScope[] = perInventory(collectScopes);
 
 function collectScopes(inventory: Inventory): VarScope[] {
   const all: unknown = inventory.source.document.all;

@@ -3,7 +3,7 @@ import type { Finding } from '../finding.js';
 import { isSafeClusterName, isSafeDatabaseName, isSafeGroupName, isSafeServiceName, isSafeUserName, SAFE_NAME_PATTERNS } from '../safe-names.js';
 import { error } from '../rule-support/findings.js';
 import { rawGroups } from '../rule-support/groups.js';
-import { varScopes } from '../rule-support/var-scopes.js';
+import { varScopes, type VarScope } from '../rule-support/var-scopes.js';
 import { isMap, show } from '../rule-support/values.js';
 
 const CLUSTER_KEYS = ['pg_cluster', 'redis_cluster', 'etcd_cluster', 'minio_cluster'] as const;
@@ -32,14 +32,7 @@ export const safeNamesRule: Rule = {
           out.push(error('SAFE002', `${key} ${show(vars[key])} in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.cluster}`, [...scope.path, key]));
         }
       }
-      for (const listKey of USER_LISTS) {
-        const users = entriesOf(vars, listKey);
-        for (let index = 0; index < users.length; index++) {
-          const user = users[index];
-          if (!isMap(user) || typeof user.name !== 'string' || isSafeUserName(user.name)) continue;
-          out.push(error('SAFE003', `user name ${show(user.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, listKey, index, 'name']));
-        }
-      }
+      for (const listKey of USER_LISTS) checkEntryNames(out, scope, listKey, USER_NAMES);
       const databases = entriesOf(vars, 'pg_databases');
       for (let index = 0; index < databases.length; index++) {
         const db = databases[index];
@@ -51,18 +44,31 @@ export const safeNamesRule: Rule = {
           out.push(error('SAFE003', `owner ${show(db.owner)} of pg_databases[${index}] in ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.identifier}`, [...scope.path, 'pg_databases', index, 'owner']));
         }
       }
-      for (const listKey of SERVICE_LISTS) {
-        const services = entriesOf(vars, listKey);
-        for (let index = 0; index < services.length; index++) {
-          const svc = services[index];
-          if (!isMap(svc) || typeof svc.name !== 'string' || isSafeServiceName(svc.name)) continue;
-          out.push(error('SAFE005', `service name ${show(svc.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${SAFE_NAME_PATTERNS.service}`, [...scope.path, listKey, index, 'name']));
-        }
-      }
+      for (const listKey of SERVICE_LISTS) checkEntryNames(out, scope, listKey, SERVICE_NAMES);
     }
     return out;
   },
 };
+
+/** How the names of one kind of list entry are checked and reported. */
+interface EntryNames {
+  code: string;
+  what: string;
+  isSafe: (name: string) => boolean;
+  pattern: string;
+}
+const USER_NAMES: EntryNames = { code: 'SAFE003', what: 'user name', isSafe: isSafeUserName, pattern: SAFE_NAME_PATTERNS.identifier };
+const SERVICE_NAMES: EntryNames = { code: 'SAFE005', what: 'service name', isSafe: isSafeServiceName, pattern: SAFE_NAME_PATTERNS.service };
+
+/** The `name` of every entry of the list `listKey` in `scope` is safe. */
+function checkEntryNames(out: Finding[], scope: VarScope, listKey: string, names: EntryNames): void {
+  const entries = entriesOf(scope.vars, listKey);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (!isMap(entry) || typeof entry.name !== 'string' || names.isSafe(entry.name)) continue;
+    out.push(error(names.code, `${names.what} ${show(entry.name)} in ${listKey}[${index}] of ${scope.label} is unsafe: it should match ${names.pattern}`, [...scope.path, listKey, index, 'name']));
+  }
+}
 
 const NO_ENTRIES: readonly unknown[] = [];
 
