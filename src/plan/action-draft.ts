@@ -21,7 +21,9 @@ export const PHASE = {
   userDrop: 110,
   redisRemove: 120,
   pgInstanceRemove: 130,
-  pgClusterRemove: 131,
+  /** The remaining members' services, after instances left (as bin/pgsql-rm instructs). */
+  pgServiceAfterRemove: 131,
+  pgClusterRemove: 132,
   minioRemove: 140,
   etcdRemove: 150,
   infraRemove: 160,

@@ -7,9 +7,9 @@ import { compareIp, safe } from './safe-argv.js';
  * - etcd: `bin/etcd-add [ip…]` / `bin/etcd-rm [ip…]` (https://pigsty.io/docs/etcd/admin/); these scripts
  *   target the group named by ETCD_CLUSTER (default `etcd`), so another group name uses the playbooks
  *   they wrap (`./etcd.yml -l`, `./etcd-rm.yml -l`).
- * - MinIO: `./minio.yml -l <cls>` / `./minio-rm.yml -l <cls>` (https://pigsty.io/docs/minio/admin/);
+ * - MinIO: `./minio.yml -l <cls>` / `./minio-rm.yml -l <cls>` (https://pigsty.io/docs/minio/playbook);
  *   adding members to a running MinIO means a new server pool: review by hand.
- * - infra: `./infra.yml -l <group|ip>` / `./infra-rm.yml -l <group|ip>` (https://pigsty.io/docs/infra/admin/).
+ * - infra: `./infra.yml -l <group|ip>` / `./infra-rm.yml -l <group|ip>` (https://pigsty.io/docs/infra/playbook).
  */
 export function mapModules(changes: readonly PlannedChange[]): ActionDraft[] {
   const out: ActionDraft[] = [];

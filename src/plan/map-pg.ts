@@ -2,6 +2,12 @@ import { draft, PHASE, type ActionDraft } from './action-draft.js';
 import type { PlannedChange } from './planned-change.js';
 import { compareIp, safe } from './safe-argv.js';
 
+/**
+ * What pgsql-rm.yml removes with Pigsty's defaults (roles/pg_remove/defaults/main.yml: pg_rm_data,
+ * pg_rm_backup, pg_rm_pkg all true); it stops at once when the inventory sets pg_safeguard.
+ */
+const REMOVAL_EFFECT = 'the data directory is deleted unless pg_rm_data is false and packages are uninstalled unless pg_rm_pkg is false (it stops if pg_safeguard is true)';
+
 /** Groups `ip` by cluster for the `<cls> <ip…>` forms of bin/pgsql-add and bin/pgsql-rm. */
 function collect(changes: readonly PlannedChange[], t: 'pg-instance-add' | 'pg-instance-remove'): Map<string, { ips: string[]; ids: string[] }> {
   const out = new Map<string, { ips: string[]; ids: string[] }>();
@@ -27,7 +33,7 @@ export function mapPg(changes: readonly PlannedChange[]): ActionDraft[] {
         break;
       // https://pigsty.io/docs/pgsql/admin/cluster/#remove-cluster — `bin/pgsql-rm <cls>` runs `./pgsql-rm.yml -l <cls>`
       case 'pg-cluster-remove':
-        out.push(draft({ phase: PHASE.pgClusterRemove, sortKey: hint.cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(hint.cluster)], risk: 'destructive', reason: `remove cluster ${hint.cluster}: its data directory and backups are deleted`, changes: id, inventory: 'base' }));
+        out.push(draft({ phase: PHASE.pgClusterRemove, sortKey: hint.cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(hint.cluster)], risk: 'destructive', reason: `remove cluster ${hint.cluster}: ${REMOVAL_EFFECT}; the primary's pgBackRest backups too unless pg_rm_backup is false`, changes: id, inventory: 'base' }));
         break;
       // https://pigsty.io/docs/pgsql/admin/user/ — `bin/pgsql-user <cls> <user>` runs `./pgsql-user.yml -l <cls> -e username=<user>`
       case 'pg-user': {
@@ -57,10 +63,14 @@ export function mapPg(changes: readonly PlannedChange[]): ActionDraft[] {
         out.push(draft({ phase: PHASE.config, sortKey: hint.cluster, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', safe.cluster(hint.cluster)], risk: 'safe', reason: `refresh PostgreSQL and Pgbouncer HBA rules of ${hint.cluster}`, changes: id }));
         break;
       // Role changes are made by switchover (https://pigsty.io/docs/pgsql/admin/patroni/), not by a playbook;
-      // afterwards services are refreshed. No narrow command converges it: review by hand.
-      case 'pg-instance-identity':
-        out.push(draft({ phase: PHASE.review, sortKey: hint.cluster, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', safe.cluster(hint.cluster)], risk: 'disruptive', review: true, reason: `pg_role/pg_seq/pg_upstream of ${hint.ip} changed: perform the switchover by hand (pg switchover ${hint.cluster}) first, then refresh services — review by hand`, changes: id }));
+      // afterwards services and HBA rules are refreshed (pgsql.yml: "bin/pgsql-hba pg-test # reload pg/pgb hba
+      // rules of pg-test (when role/hba changed)"; HBA rules can be limited to a role). Review by hand.
+      case 'pg-instance-identity': {
+        const why = `pg_role/pg_seq/pg_upstream of ${hint.ip} changed: perform the switchover by hand (pg switchover ${hint.cluster}) first`;
+        out.push(draft({ phase: PHASE.review, sortKey: hint.cluster, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', safe.cluster(hint.cluster)], risk: 'disruptive', review: true, reason: `${why}, then refresh services — review by hand`, changes: id }));
+        out.push(draft({ phase: PHASE.review, sortKey: hint.cluster, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', safe.cluster(hint.cluster)], risk: 'disruptive', review: true, reason: `${why}, then reload HBA rules, which can depend on the role — review by hand`, changes: id }));
         break;
+      }
       default:
         break;
     }
@@ -73,7 +83,10 @@ export function mapPg(changes: readonly PlannedChange[]): ActionDraft[] {
   // https://pigsty.io/docs/pgsql/admin/cluster/#remove-instance — `bin/pgsql-rm <cls> <ip…>`
   for (const [cluster, { ips, ids }] of collect(changes, 'pg-instance-remove')) {
     const sorted = [...ips].sort(compareIp);
-    out.push(draft({ phase: PHASE.pgInstanceRemove, sortKey: cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(cluster), ...sorted.map(safe.ip)], risk: 'destructive', reason: `remove instance(s) ${sorted.join(', ')} from ${cluster}: their data directories are deleted`, changes: ids, inventory: 'base' }));
+    out.push(draft({ phase: PHASE.pgInstanceRemove, sortKey: cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(cluster), ...sorted.map(safe.ip)], risk: 'destructive', reason: `remove instance(s) ${sorted.join(', ')} from ${cluster}: ${REMOVAL_EFFECT}`, changes: ids, inventory: 'base' }));
+    // bin/pgsql-rm leaves the remaining members' services as they were: "then refresh pg_service with
+    // updated inventory: bin/pgsql-svc <cls>".
+    out.push(draft({ phase: PHASE.pgServiceAfterRemove, sortKey: cluster, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', safe.cluster(cluster)], risk: 'safe', reason: `refresh HAProxy services of ${cluster} without the removed instance(s)`, changes: ids }));
   }
   return out;
 }

@@ -2,6 +2,8 @@ import type { Inventory } from '../inventory/model.js';
 import { draft, PHASE, type ActionDraft } from './action-draft.js';
 import type { PlannedChange, VarScope } from './planned-change.js';
 import { safe } from './safe-argv.js';
+import { limitOf } from './scope-limit.js';
+import { undoDraft } from './map-var-undo.js';
 import { classifyVar, type VarClass } from './var-class.js';
 import { wholePlaybookEffect } from './whole-playbook.js';
 
@@ -18,27 +20,10 @@ function existingGroups(base: Inventory | undefined, target: Inventory, module: 
   return [...new Set([...pick(target).values()].map((c) => c.group))].filter((g) => before.has(g)).sort();
 }
 
-/** The `-l` limit of a scope (global handled by the caller). */
-function limitOf(scope: Exclude<VarScope, { level: 'global' }>): string {
-  switch (scope.level) {
-    case 'pg-cluster':
-      return safe.cluster(scope.cluster);
-    case 'redis-cluster':
-      return safe.cluster(scope.cluster);
-    case 'pg-instance':
-    case 'host':
-      return safe.ip(scope.ip);
-    case 'module-group':
-    case 'group':
-      return safe.group(scope.group);
-    case 'hosts':
-      // Ansible's --limit takes a comma-separated list of hosts.
-      return scope.ips.map(safe.ip).join(',');
-  }
-}
-
 /** Actions for one variable change in one non-global scope. */
-function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string): ActionDraft {
+function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string, target: Inventory): ActionDraft {
+  const undo = undoDraft(key, scope, target, id);
+  if (undo !== undefined) return undo;
   const where = scope.level === 'pg-instance' ? `${scope.cluster} ${scope.ip}` : limitOf(scope);
   const base = { phase: PHASE.config, sortKey: where, changes: [id] };
   const cluster = scope.level === 'pg-cluster' || scope.level === 'pg-instance' ? safe.cluster(scope.cluster) : undefined;
@@ -79,13 +64,13 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
   const out: ActionDraft[] = [];
   for (const { change, hint } of changes) {
     if (hint.t === 'group-members') {
-      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), { level: 'hosts', ips: hint.ips }, change.id));
+      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), { level: 'hosts', ips: hint.ips }, change.id, target));
       continue;
     }
     if (hint.t !== 'var') continue;
     const cls = classifyVar(hint.key);
     if (hint.scope.level !== 'global') {
-      out.push(forScope(hint.key, cls, hint.scope, change.id));
+      out.push(forScope(hint.key, cls, hint.scope, change.id, target));
       continue;
     }
     const scopes: Exclude<VarScope, { level: 'global' }>[] = [];
@@ -98,7 +83,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
       change.note = `no existing ${module === 'all' ? 'node' : module} deployment is affected; new ones pick these values up when they are created`;
       continue;
     }
-    for (const scope of scopes) out.push(forScope(hint.key, cls, scope, change.id));
+    for (const scope of scopes) out.push(forScope(hint.key, cls, scope, change.id, target));
   }
   return out;
 }

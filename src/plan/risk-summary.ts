@@ -21,7 +21,7 @@ export function riskNotes(actions: readonly Action[]): string[] {
   const counts = countRisks(actions);
   const notes: string[] = [];
   if (counts.destructive > 0) {
-    notes.push(`${counts.destructive} destructive action(s) (${actions.filter((a) => a.risk === 'destructive').map((a) => a.id).join(', ')}): data or members are lost; apply runs them only with an explicit opt-in (--allow-destructive).`);
+    notes.push(`${counts.destructive} destructive action(s) (${actions.filter((a) => a.risk === 'destructive').map((a) => a.id).join(', ')}): data or members are lost; apply runs them only with an explicit opt-in (pigsty-gitops apply --allow-destroy).`);
   }
   if (counts.review > 0) {
     notes.push(`${counts.review} action(s) flagged for review by hand (${actions.filter((a) => a.review === true).map((a) => a.id).join(', ')}): no narrow Pigsty command is known; check them before approving.`);

@@ -28,14 +28,20 @@ const PG_TAGS: Record<string, { tags: string[]; risk: Risk; review: boolean; why
   pg_vip_enabled: { tags: ['pg_vip'], risk: 'disruptive', review: false, why: 'reconfigure vip-manager: the L2 VIP moves, connections through it drop' },
   pg_vip_address: { tags: ['pg_vip'], risk: 'disruptive', review: false, why: 'reconfigure vip-manager: the L2 VIP moves, connections through it drop' },
   pg_vip_interface: { tags: ['pg_vip'], risk: 'disruptive', review: false, why: 'reconfigure vip-manager: the L2 VIP moves, connections through it drop' },
-  // packages: `pg_pkg` tag (roles/pgsql/tasks/install.yml)
-  pg_packages: { tags: ['pg_pkg'], risk: 'disruptive', review: true, why: 'install or upgrade PostgreSQL packages; an upgrade needs a restart to take effect' },
-  // default roles and privileges are created by the `pg_user` tag (roles/pgsql/tasks/main.yml → user.yml)
-  pg_default_roles: { tags: ['pg_user'], risk: 'safe', review: true, why: 'create or alter the default roles on every instance' },
-  pg_default_privileges: { tags: ['pg_user'], risk: 'safe', review: true, why: 'default privileges of the default roles' },
-  pg_admin_password: { tags: ['pg_user'], risk: 'safe', review: true, why: 'admin password changed: re-create the default roles; check tools that use it' },
-  pg_monitor_password: { tags: ['pg_user'], risk: 'safe', review: true, why: 'monitor password changed: exporters must be reconfigured too (./pgsql.yml -t pg_exporter)' },
-  pg_replication_password: { tags: ['pg_user'], risk: 'safe', review: true, why: 'replication password changed: patroni config must follow' },
+  // packages: `pg_pkg` tag (roles/pgsql/tasks/install.yml): pg_packages are installed `state=present`
+  // (never upgraded), the extension packages in the same block `state=latest`.
+  pg_packages: { tags: ['pg_pkg'], risk: 'disruptive', review: true, why: 'install missing PostgreSQL packages; the same task upgrades the extension packages to their latest version, which a restart then loads' },
+  // Default roles, their privileges and the system users' passwords are applied only by pg-init-roles.sql,
+  // which the `pg_init` tag runs on the primary (roles/pgsql/tasks/patroni.yml, templates/pg-init-roles.sql:
+  // CREATE then ALTER, so it is re-runnable); `pg_user` only loops over pg_users. `pg_init` runs the
+  // cluster's pg_init script, which an inventory may replace: review by hand.
+  pg_default_roles: { tags: ['pg_init'], risk: 'safe', review: true, why: 'create or alter the default roles (pg-init-roles.sql, run by the cluster\'s pg_init script on the primary)' },
+  pg_default_privileges: { tags: ['pg_init'], risk: 'safe', review: true, why: 'default privileges of the default roles (pg-init-roles.sql, run by the cluster\'s pg_init script on the primary)' },
+  // + `pg_pass` rewrites the dbsu's .pgpass (patroni.yml); + `pg_exporter` reconfigures the exporter (roles/pg_monitor);
+  // + `pg_conf,patroni_reload` re-renders and reloads Patroni's config, which carries the replication credentials.
+  pg_admin_password: { tags: ['pg_init', 'pg_pass'], risk: 'safe', review: true, why: 'admin password changed: alter the role (pg-init-roles.sql on the primary) and rewrite .pgpass; check tools that use it' },
+  pg_monitor_password: { tags: ['pg_init', 'pg_pass', 'pg_exporter'], risk: 'safe', review: true, why: 'monitor password changed: alter the role, rewrite .pgpass and reconfigure pg_exporter' },
+  pg_replication_password: { tags: ['pg_init', 'pg_pass', 'pg_conf', 'patroni_reload'], risk: 'disruptive', review: true, why: 'replication password changed: alter the role, rewrite .pgpass, re-render and reload Patroni (replicas reconnect with the new password)' },
 };
 
 const HBA = new Set(['pg_hba_rules', 'pgb_hba_rules', 'pg_default_hba_rules', 'pgb_default_hba_rules']);

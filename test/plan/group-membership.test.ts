@@ -33,7 +33,8 @@ describe('plain node groups', () => {
     const plan = planTexts(withTuned, baseText);
     expect(plan.changes.map((c) => `${c.id} ${c.summary}`)).toEqual(['group:tuned:remove group tuned removed (was 10.10.10.11, 10.10.10.12)']);
     expect(plan.changes[0]?.base).toEqual({ file: 'base/pigsty.yml', line: 49, column: 5 });
-    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.11,10.10.10.12 -t node_crontab', './node.yml -l 10.10.10.11,10.10.10.12']);
+    // No node_crontab is left for those nodes: node.yml skips an empty list, node-rm.yml restores the default crontab.
+    expect(argvs(plan)).toEqual(['./node-rm.yml -l 10.10.10.11,10.10.10.12 -t node_crontab', './node.yml -l 10.10.10.11,10.10.10.12']);
   });
 
   it('nodes joining or leaving a group get its vars applied or withdrawn', () => {

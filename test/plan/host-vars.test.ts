@@ -30,7 +30,7 @@ describe('host vars no entity diff owns', () => {
     const base = edit(DEDICATED_ETCD, '10.10.10.20: { etcd_seq: 2 }', '10.10.10.13: { etcd_seq: 2 }');
     const plan = planTexts(base, edit(base, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
     expect(plan.changes.map((c) => c.id)).toEqual(['pg.instance:pg-test/10.10.10.13:remove']);
-    expect(argvs(plan)).toEqual(['bin/pgsql-rm pg-test 10.10.10.13']);
+    expect(argvs(plan)).toEqual(['bin/pgsql-rm pg-test 10.10.10.13', 'bin/pgsql-svc pg-test']);
   });
 
   it('a node var of a Postgres instance stays one change, whichever of the node’s entries sets it', () => {

@@ -30,9 +30,10 @@ describe('change → Pigsty command mapping', () => {
 
   it('removes an instance destructively against the base inventory, node last', () => {
     const plan = planTexts(baseText, edit(baseText, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
-    expect(argvs(plan)).toEqual(['bin/pgsql-rm pg-test 10.10.10.13', 'bin/node-rm 10.10.10.13']);
-    expect(risks(plan)).toEqual(['destructive@base', 'destructive@base']);
-    expect(plan.notes[0]).toMatch(/^2 destructive action\(s\) \(a01, a02\).*explicit opt-in/);
+    // bin/pgsql-rm tells to refresh the remaining members' services with the updated inventory.
+    expect(argvs(plan)).toEqual(['bin/pgsql-rm pg-test 10.10.10.13', 'bin/pgsql-svc pg-test', 'bin/node-rm 10.10.10.13']);
+    expect(risks(plan)).toEqual(['destructive@base', 'safe', 'destructive@base']);
+    expect(plan.notes[0]).toMatch(/^2 destructive action\(s\) \(a01, a03\).*explicit opt-in/);
   });
 
   it('removes a whole cluster: pgsql-rm <cls> then node-rm <cls>', () => {
@@ -166,9 +167,10 @@ describe('change → Pigsty command mapping', () => {
       'bin/pgsql-hba pg-test',
       'bin/pgsql-user pg-test dbuser_view',
       'bin/pgsql-rm pg-test 10.10.10.13',
+      'bin/pgsql-svc pg-test',
       'bin/node-rm 10.10.10.13',
     ]);
-    expect(plan.actions.map((a) => a.id)).toEqual(['a01', 'a02', 'a03', 'a04', 'a05', 'a06', 'a07', 'a08']);
+    expect(plan.actions.map((a) => a.id)).toEqual(['a01', 'a02', 'a03', 'a04', 'a05', 'a06', 'a07', 'a08', 'a09']);
     expect(planTexts(baseText, target)).toEqual(plan);
   });
 

@@ -41,7 +41,8 @@ describe('renderings', () => {
       '  a02  ./pgsql.yml -l pg-test -t pg_param,pg_reload    [disruptive]',
       '  a03  bin/pgsql-hba pg-test    [safe]',
       '  a04  bin/pgsql-rm pg-test 10.10.10.13    [destructive, base inventory]',
-      '  a05  bin/node-rm 10.10.10.13    [destructive, base inventory]',
+      '  a05  bin/pgsql-svc pg-test    [safe]',
+      '  a06  bin/node-rm 10.10.10.13    [destructive, base inventory]',
     ]);
   });
 

@@ -1,0 +1,56 @@
+import { argvs, baseText, edit, planTexts } from './plan-fixture.js';
+
+// Mappings that follow what Pigsty's playbooks really do (roles/*/tasks/*.yml, bin/*), not the
+// parameter names alone.
+const risks = (plan: ReturnType<typeof planTexts>): string[] => plan.actions.map((a) => `${a.risk}${a.review === true ? '+review' : ''}`);
+
+describe('settings the install playbooks skip when they are off or empty', () => {
+  it('disabling the VIP stops vip-manager with pgsql-rm.yml (vip.yml only runs while pg_vip_enabled)', () => {
+    const plan = planTexts(baseText, edit(baseText, 'pg_vip_enabled: true', 'pg_vip_enabled: false'));
+    expect(argvs(plan)).toEqual(['./pgsql-rm.yml -l pg-test -t vip']);
+    expect(risks(plan)).toEqual(['disruptive']);
+    expect(plan.actions[0]?.inventory).toBe('target');
+  });
+
+  it('moving the VIP address keeps the pg_vip tag', () => {
+    expect(argvs(planTexts(baseText, edit(baseText, 'pg_vip_address: 10.10.10.3/24', 'pg_vip_address: 10.10.10.4/24')))).toEqual(['./pgsql.yml -l pg-test -t pg_vip']);
+  });
+
+  it('an emptied pg_crontab removes the dbsu crontab (crontab.yml skips an empty list)', () => {
+    const plan = planTexts(baseText, edit(baseText, "        pg_crontab:\n          - '00 01 * * * /pg/bin/pg-backup full'\n", '        pg_crontab: []\n'));
+    expect(argvs(plan)).toEqual(['./pgsql-rm.yml -l pg-test -t pg_crontab']);
+  });
+
+  it('a cluster pg_crontab removed while a global one still applies rewrites it as usual', () => {
+    const withGlobal = edit(baseText, '    pg_version: 17\n', "    pg_version: 17\n    pg_crontab: [ '00 03 * * * /pg/bin/pg-backup' ]\n");
+    const plan = planTexts(withGlobal, edit(withGlobal, "        pg_crontab:\n          - '00 01 * * * /pg/bin/pg-backup full'\n", ''));
+    expect(argvs(plan)).toEqual(['./pgsql.yml -l pg-test -t pg_crontab']);
+  });
+
+  it('node_crontab without overwrite only appends: flagged for review', () => {
+    const append = edit(baseText, '    node_tune: oltp\n', "    node_tune: oltp\n    node_crontab_overwrite: false\n    node_crontab: [ '00 01 * * * root /bin/true' ]\n");
+    const plan = planTexts(append, edit(append, '/bin/true', '/bin/false'));
+    expect(argvs(plan)).toEqual(['./node.yml -l all -t node_crontab']);
+    expect(risks(plan)).toEqual(['safe+review']);
+    expect(plan.actions[0]?.reason).toMatch(/removed or changed ones stay there/);
+  });
+});
+
+describe('default roles, system passwords and role changes', () => {
+  it('default roles and system passwords run pg_init (pg-init-roles.sql), not pg_user', () => {
+    const admin = planTexts(baseText, edit(baseText, 'pg_admin_password: Admin.Secret.5', 'pg_admin_password: Admin.Rotated.9'));
+    expect(argvs(admin)).toEqual(['./pgsql.yml -l pg-meta -t pg_init,pg_pass', './pgsql.yml -l pg-test -t pg_init,pg_pass']);
+    expect(risks(admin)).toEqual(['safe+review', 'safe+review']);
+    const monitor = planTexts(baseText, edit(baseText, '    pg_version: 17\n', '    pg_version: 17\n    pg_monitor_password: Monitor.Secret.8\n'));
+    expect(argvs(monitor)).toEqual(['./pgsql.yml -l pg-meta -t pg_init,pg_pass,pg_exporter', './pgsql.yml -l pg-test -t pg_init,pg_pass,pg_exporter']);
+    const replication = planTexts(baseText, edit(baseText, '        pg_cluster: pg-test\n', '        pg_cluster: pg-test\n        pg_replication_password: Repl.Secret.8\n'));
+    expect(argvs(replication)).toEqual(['./pgsql.yml -l pg-test -t pg_init,pg_pass,pg_conf,patroni_reload']);
+    expect(risks(replication)).toEqual(['disruptive+review']);
+  });
+
+  it('a role change refreshes services and HBA rules after the switchover', () => {
+    const plan = planTexts(baseText, edit(edit(baseText, '10.10.10.11: { pg_seq: 1, pg_role: primary }', '10.10.10.11: { pg_seq: 1, pg_role: replica }'), '10.10.10.12: { pg_seq: 2, pg_role: replica }', '10.10.10.12: { pg_seq: 2, pg_role: primary }'));
+    expect(argvs(plan)).toEqual(['bin/pgsql-hba pg-test', 'bin/pgsql-svc pg-test']);
+    expect(risks(plan)).toEqual(['disruptive+review', 'disruptive+review']);
+  });
+});
