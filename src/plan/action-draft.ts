@@ -1,13 +1,13 @@
 import type { Risk } from './types.js';
 
 /**
- * Execution phases. Nodes come first because every module needs its node initialised
- * (Pigsty's own install order, deploy.yml: infra → node → etcd → minio → pgsql); removals run
- * last in reverse dependency order.
+ * Execution phases, in Pigsty's own install order (deploy.yml: infra → node → etcd → minio → pgsql):
+ * infra first (infra.yml initialises its own nodes and serves the repo other nodes install from),
+ * then the other nodes, then the modules on them; removals run last in reverse dependency order.
  */
 export const PHASE = {
+  infraAdd: 5,
   nodeAdd: 10,
-  infraAdd: 20,
   etcdAdd: 30,
   minioAdd: 40,
   pgClusterAdd: 50,

@@ -23,11 +23,11 @@ function diffModule(ctx: DiffContext, module: 'etcd' | 'minio' | 'infra', baseMa
   const { removed, common, added } = splitKeys(base.keys(), targetMap.keys());
   for (const name of added) {
     const c = targetMap.get(name);
-    if (c !== undefined) addChange(ctx, { entity: entity.cluster, op: 'add', name, summary: `${module} ${name} added (${c.members.length} member(s))`, targetPath: c.path, hint: { t: 'module-cluster', module, op: 'add', group: c.group } });
+    if (c !== undefined) addChange(ctx, { entity: entity.cluster, op: 'add', name, summary: `${module} ${name} added (${c.members.length} member(s))`, targetPath: c.path, hint: { t: 'module-cluster', module, op: 'add', group: c.group, ips: c.members.map((m) => m.ip) } });
   }
   for (const name of removed) {
     const c = base.get(name);
-    if (c !== undefined) addChange(ctx, { entity: entity.cluster, op: 'remove', name, summary: `${module} ${name} removed`, basePath: c.path, hint: { t: 'module-cluster', module, op: 'remove', group: c.group } });
+    if (c !== undefined) addChange(ctx, { entity: entity.cluster, op: 'remove', name, summary: `${module} ${name} removed`, basePath: c.path, hint: { t: 'module-cluster', module, op: 'remove', group: c.group, ips: c.members.map((m) => m.ip) } });
   }
   for (const name of common) {
     const b = base.get(name);

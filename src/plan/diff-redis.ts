@@ -28,20 +28,22 @@ export function diffRedis(ctx: DiffContext): void {
     const bi = instances(b);
     const ti = instances(t);
     const keys = splitKeys(bi.keys(), ti.keys());
+    const nodesBefore = new Set(b.instances.map((i) => i.ip));
+    const nodesAfter = new Set(t.instances.map((i) => i.ip));
     for (const key of keys.added) {
       const i = ti.get(key);
-      if (i !== undefined) addChange(ctx, { entity: 'redis.instance', op: 'add', scope: name, name: key, summary: `redis instance ${key} added`, targetPath: i.path, hint: { t: 'redis-instance', op: 'add', ip: i.ip, port: i.port } });
+      if (i !== undefined) addChange(ctx, { entity: 'redis.instance', op: 'add', scope: name, name: key, summary: `redis instance ${key} added`, targetPath: i.path, hint: { t: 'redis-instance', op: 'add', ip: i.ip, port: i.port, wholeNode: !nodesBefore.has(i.ip) } });
     }
     for (const key of keys.removed) {
       const i = bi.get(key);
-      if (i !== undefined) addChange(ctx, { entity: 'redis.instance', op: 'remove', scope: name, name: key, summary: `redis instance ${key} removed`, basePath: i.path, hint: { t: 'redis-instance', op: 'remove', ip: i.ip, port: i.port } });
+      if (i !== undefined) addChange(ctx, { entity: 'redis.instance', op: 'remove', scope: name, name: key, summary: `redis instance ${key} removed`, basePath: i.path, hint: { t: 'redis-instance', op: 'remove', ip: i.ip, port: i.port, wholeNode: !nodesAfter.has(i.ip) } });
     }
     for (const key of keys.common) {
       const x = bi.get(key);
       const y = ti.get(key);
       if (x === undefined || y === undefined) continue;
       const fields = fieldChanges(x.spec, y.spec);
-      if (fields.length > 0) addChange(ctx, { entity: 'redis.instance', op: 'modify', scope: name, name: key, summary: `redis instance ${key}: ${describeFields(fields)}`, fields, basePath: x.path, targetPath: y.path, hint: { t: 'redis-instance', op: 'modify', ip: y.ip, port: y.port } });
+      if (fields.length > 0) addChange(ctx, { entity: 'redis.instance', op: 'modify', scope: name, name: key, summary: `redis instance ${key}: ${describeFields(fields)}`, fields, basePath: x.path, targetPath: y.path, hint: { t: 'redis-instance', op: 'modify', ip: y.ip, port: y.port, wholeNode: false } });
     }
     diffVars(ctx, 'redis.var', name, { level: 'redis-cluster', cluster: name }, { vars: b.vars, path: [...b.path, 'vars'] }, { vars: t.vars, path: [...t.path, 'vars'] }, STRUCTURAL);
   }

@@ -4,9 +4,9 @@ import { compareIp, safe } from './safe-argv.js';
 
 /**
  * etcd, MinIO and infra groups and members.
- * - etcd: `bin/etcd-add [ip…]` / `bin/etcd-rm [ip…]` (https://pigsty.io/docs/etcd/admin/); these scripts
- *   target the group named by ETCD_CLUSTER (default `etcd`), so another group name uses the playbooks
- *   they wrap (`./etcd.yml -l`, `./etcd-rm.yml -l`).
+ * - etcd: `bin/etcd-add [ip…]` / `bin/etcd-rm [ip…]` (https://pigsty.io/docs/etcd/admin). Pigsty's
+ *   etcd.yml and etcd-rm.yml run on the group named `etcd` only (`hosts: etcd`): an etcd cluster in
+ *   a group of another name is reported with a note and no command (nothing Pigsty runs would reach it).
  * - MinIO: `./minio.yml -l <cls>` / `./minio-rm.yml -l <cls>` (https://pigsty.io/docs/minio/playbook);
  *   adding members to a running MinIO means a new server pool: review by hand.
  * - infra: `./infra.yml -l <group|ip>` / `./infra-rm.yml -l <group|ip>` (https://pigsty.io/docs/infra/playbook).
@@ -19,9 +19,9 @@ export function mapModules(changes: readonly PlannedChange[]): ActionDraft[] {
     if (hint.t === 'module-cluster') {
       const g = safe.group(hint.group);
       if (hint.module === 'etcd') {
-        const std = g === 'etcd';
-        if (hint.op === 'add') out.push(draft({ phase: PHASE.etcdAdd, sortKey: g, kind: 'etcd-add', argv: std ? ['bin/etcd-add'] : ['./etcd.yml', '-l', g], risk: 'disruptive', reason: `create etcd cluster ${g} (etcd is (re)started)`, changes: id }));
-        else out.push(draft({ phase: PHASE.etcdRemove, sortKey: g, kind: 'etcd-rm', argv: std ? ['bin/etcd-rm'] : ['./etcd-rm.yml', '-l', g], risk: 'destructive', reason: `remove etcd cluster ${g}: its data is lost; Patroni clusters using it lose their DCS`, changes: id, inventory: 'base' }));
+        if (g !== 'etcd') change.note = unmanagedEtcd(g);
+        else if (hint.op === 'add') out.push(draft({ phase: PHASE.etcdAdd, sortKey: g, kind: 'etcd-add', argv: ['bin/etcd-add'], risk: 'disruptive', reason: `create etcd cluster ${g} (etcd is (re)started)`, changes: id }));
+        else out.push(draft({ phase: PHASE.etcdRemove, sortKey: g, kind: 'etcd-rm', argv: ['bin/etcd-rm'], risk: 'destructive', reason: `remove etcd cluster ${g}: its data is lost; Patroni clusters using it lose their DCS`, changes: id, inventory: 'base' }));
       } else if (hint.module === 'minio') {
         if (hint.op === 'add') out.push(draft({ phase: PHASE.minioAdd, sortKey: g, kind: 'minio-add', argv: ['./minio.yml', '-l', g], risk: 'safe', reason: `create MinIO cluster ${g}`, changes: id }));
         else out.push(draft({ phase: PHASE.minioRemove, sortKey: g, kind: 'minio-rm', argv: ['./minio-rm.yml', '-l', g], risk: 'destructive', reason: `remove MinIO cluster ${g}: objects (and backups kept there) are lost`, changes: id, inventory: 'base' }));
@@ -35,7 +35,9 @@ export function mapModules(changes: readonly PlannedChange[]): ActionDraft[] {
     if (hint.t !== 'module-member') continue;
     const ip = safe.ip(hint.ip);
     const g = safe.group(hint.group);
-    if (hint.module === 'etcd' && hint.op !== 'modify') {
+    if (hint.module === 'etcd' && g !== 'etcd') {
+      change.note = unmanagedEtcd(g);
+    } else if (hint.module === 'etcd' && hint.op !== 'modify') {
       const key = `${hint.op} ${g}`;
       const entry = etcdMembers.get(key) ?? { group: g, op: hint.op, ips: [], ids: [] };
       entry.ips.push(ip);
@@ -55,18 +57,19 @@ export function mapModules(changes: readonly PlannedChange[]): ActionDraft[] {
   }
   for (const { group, op, ips, ids } of etcdMembers.values()) {
     const sorted = [...ips].sort(compareIp);
-    const std = group === 'etcd';
+    const others = `'etcd,!${sorted.join(',!')}'`;
+    // bin/etcd-add and bin/etcd-rm end with these instructions: the other members' config one at a
+    // time (-f 1: etcd_launch restarts etcd), then Patroni's and vip-manager's etcd endpoints.
+    const followUp = `then, as the script instructs, update the other members one at a time (./etcd.yml -l ${others} --tags=etcd_config,etcd_launch -f 1) and the etcd endpoints of Patroni and vip-manager (./pgsql.yml -t pg_conf,patroni_reload and -t pg_vip) — review by hand`;
     if (op === 'add') {
-      out.push(draft({
-        phase: PHASE.etcdAdd, sortKey: group, kind: 'etcd-add',
-        argv: std ? ['bin/etcd-add', ...sorted] : ['./etcd.yml', '-e', 'etcd_init=existing', '-l', sorted.join(',')],
-        risk: 'disruptive', review: true,
-        reason: `add etcd member(s) ${sorted.join(', ')} to ${group}; afterwards refresh the existing members' and Patroni's etcd endpoints as bin/etcd-add instructs (./etcd.yml -t etcd_config,etcd_launch, ./pgsql.yml -t pg_conf,patroni_reload) — review by hand`,
-        changes: ids,
-      }));
+      out.push(draft({ phase: PHASE.etcdAdd, sortKey: group, kind: 'etcd-add', argv: ['bin/etcd-add', ...sorted], risk: 'disruptive', review: true, reason: `add etcd member(s) ${sorted.join(', ')} to ${group}; ${followUp}`, changes: ids }));
     } else {
-      out.push(draft({ phase: PHASE.etcdRemove, sortKey: group, kind: 'etcd-rm', argv: std ? ['bin/etcd-rm', ...sorted] : ['./etcd-rm.yml', '-l', sorted.join(',')], risk: 'destructive', reason: `remove etcd member(s) ${sorted.join(', ')} from ${group}`, changes: ids, inventory: 'base' }));
+      out.push(draft({ phase: PHASE.etcdRemove, sortKey: group, kind: 'etcd-rm', argv: ['bin/etcd-rm', ...sorted], risk: 'destructive', review: true, reason: `remove etcd member(s) ${sorted.join(', ')} from ${group}; ${followUp}`, changes: ids, inventory: 'base' }));
     }
   }
   return out;
+}
+
+function unmanagedEtcd(group: string): string {
+  return `Pigsty's etcd.yml and etcd-rm.yml run on the group named etcd only (hosts: etcd), so no Pigsty command reaches group ${group}: rename it to etcd or converge it by hand`;
 }

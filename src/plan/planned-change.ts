@@ -33,8 +33,9 @@ export type MapHint =
   | { t: 'var'; key: string; scope: VarScope }
   | { t: 'redis-cluster-add'; cluster: string }
   | { t: 'redis-cluster-remove'; cluster: string }
-  | { t: 'redis-instance'; op: 'add' | 'remove' | 'modify'; ip: string; port: number }
-  | { t: 'module-cluster'; module: 'etcd' | 'minio' | 'infra'; op: 'add' | 'remove'; group: string }
+  /** `wholeNode`: the node has no instance before (add) or after (remove): the node form of the scripts. */
+  | { t: 'redis-instance'; op: 'add' | 'remove' | 'modify'; ip: string; port: number; wholeNode: boolean }
+  | { t: 'module-cluster'; module: 'etcd' | 'minio' | 'infra'; op: 'add' | 'remove'; group: string; ips: string[] }
   | { t: 'module-member'; module: 'etcd' | 'minio' | 'infra'; op: 'add' | 'remove' | 'modify'; group: string; ip: string };
 
 export interface PlannedChange {

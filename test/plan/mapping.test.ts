@@ -176,7 +176,10 @@ describe('change → Pigsty command mapping', () => {
 
   it('plans everything from an empty base', () => {
     const plan = planTexts(undefined, baseText);
-    expect(argvs(plan)).toEqual(['bin/node-add pg-meta', 'bin/node-add pg-test', './infra.yml -l infra', 'bin/etcd-add', './minio.yml -l minio', 'bin/pgsql-add pg-meta', 'bin/pgsql-add pg-test', 'bin/redis-add redis-ms']);
+    // Pigsty's deploy.yml order: infra first (infra.yml initialises the infra node 10.10.10.10 itself,
+    // so it gets no bin/node-add), then the other nodes, etcd, MinIO, Postgres, redis.
+    expect(argvs(plan)).toEqual(['./infra.yml -l infra', 'bin/node-add pg-test', 'bin/etcd-add', './minio.yml -l minio', 'bin/pgsql-add pg-meta', 'bin/pgsql-add pg-test', 'bin/redis-add redis-ms']);
+    expect(plan.notes).toContain('node 10.10.10.10 added (infra, etcd, minio, pg-meta, redis-ms): an infra node: infra.yml initialises it (no bin/node-add)');
   });
 
   it('says once per module, for a first deployment, why the added global vars need no command of their own', () => {

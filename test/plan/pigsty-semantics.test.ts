@@ -54,3 +54,24 @@ describe('default roles, system passwords and role changes', () => {
     expect(risks(plan)).toEqual(['disruptive+review', 'disruptive+review']);
   });
 });
+
+describe('redis nodes, etcd group names', () => {
+  it('a redis node that gains its first instances is added whole (bin/redis-add <ip>); one that keeps others by port', () => {
+    const grown = edit(baseText, "10.10.10.10: { redis_node: 1, redis_instances: { 6379: {}, 6380: { replica_of: '10.10.10.10 6379' } } }", "10.10.10.10: { redis_node: 1, redis_instances: { 6379: {}, 6380: { replica_of: '10.10.10.10 6379' }, 6381: {} } }\n        10.10.10.11: { redis_node: 2, redis_instances: { 6379: {} } }");
+    expect(argvs(planTexts(baseText, grown))).toEqual(['bin/redis-add 10.10.10.10 6381', 'bin/redis-add 10.10.10.11']);
+    expect(argvs(planTexts(grown, baseText))).toEqual(['bin/redis-rm 10.10.10.10 6381', 'bin/redis-rm 10.10.10.11']);
+  });
+
+  it('an etcd cluster outside the group named etcd gets a note, never a command that reaches no host', () => {
+    const renamed = baseText.replace('    etcd:\n', '    etcd-b:\n').replace('etcd_cluster: etcd\n', 'etcd_cluster: etcd-b\n');
+    const plan = planTexts(renamed, edit(renamed, '        10.10.10.10: { etcd_seq: 1 }\n', '        10.10.10.10: { etcd_seq: 1 }\n        10.10.10.11: { etcd_seq: 2 }\n'));
+    expect(argvs(plan)).toEqual([]);
+    expect(plan.notes[0]).toMatch(/^etcd member 10\.10\.10\.11 added to etcd-b: Pigsty's etcd\.yml and etcd-rm\.yml run on the group named etcd only/);
+  });
+
+  it('etcd member changes are reviewed and carry the follow-ups bin/etcd-add prints', () => {
+    const plan = planTexts(baseText, edit(baseText, '        10.10.10.10: { etcd_seq: 1 }\n', '        10.10.10.10: { etcd_seq: 1 }\n        10.10.10.11: { etcd_seq: 2 }\n'));
+    expect(argvs(plan)).toEqual(['bin/etcd-add 10.10.10.11']);
+    expect(plan.actions[0]?.reason).toContain("./etcd.yml -l 'etcd,!10.10.10.11' --tags=etcd_config,etcd_launch -f 1");
+  });
+});

@@ -31,7 +31,7 @@ describe('pigsty-gitops plan', () => {
     repo.write('pigsty.yml', baseText);
     const empty = captureIo(repo.dir, repo.env);
     expect(await main(['plan', 'pigsty.yml'], empty)).toBe(0);
-    expect(empty.stdoutText()).toContain('a01  bin/node-add pg-meta');
+    expect(empty.stdoutText()).toContain('a01  ./infra.yml -l infra');
     const same = captureIo(repo.dir, repo.env);
     expect(await main(['plan', '--base', 'pigsty.yml', 'pigsty.yml'], same)).toBe(0);
     expect(same.stdoutText()).toContain('No changes: nothing to do.');
