@@ -5,7 +5,7 @@ function cluster(vars: string): string {
   return `${HEAD}    pg-test:\n      hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary } }\n      vars:\n        pg_cluster: pg-test\n${vars}`;
 }
 
-describe('pg_users (PGU001-PGU005, SAFE003)', () => {
+describe('pg_users (PGU001-PGU006, SAFE003)', () => {
   it('accepts well-typed users, YAML 1.1 yes as a boolean, and role maps', () => {
     const text = cluster(`        pg_users:\n          - { name: dbuser_a, password: Str0ng.Pw, superuser: yes, connlimit: 10, roles: [dbrole_admin, { name: dbrole_readonly, admin: true }] }\n`);
     expect(lint(text, /^(PGU|SAFE)/)).toEqual([]);
@@ -27,7 +27,19 @@ describe('pg_users (PGU001-PGU005, SAFE003)', () => {
       '17:13 error PGU001 pg_users[2] in group pg-test has no name',
       '18:13 error PGU001 pg_users[3] in group pg-test should be a map, got a string',
       '19:13 warning PGU005 pg_users[4] (bob; rm -rf /) in group pg-test has no password',
+      "19:21 error PGU006 pg_users[4] (bob; rm -rf /) in group pg-test: Pigsty's user task rejects this name: it should match ^[a-z_][a-z0-9_@.-]{0,62}$ (lower case)",
       '19:21 error SAFE003 user name "bob; rm -rf /" in pg_users[4] of group pg-test is unsafe: it should match ^[A-Za-z_][A-Za-z0-9_-]{0,62}$',
+    ]);
+  });
+
+  it('reports pg_users names Pigsty’s user task would reject (upper case), not default roles', () => {
+    const text = cluster(`        pg_users:
+          - { name: DBUser_App, password: Str0ng.Pw }
+        pg_default_roles:
+          - { name: DBRole_X, login: false }
+`);
+    expect(lint(text, /^PGU006/)).toEqual([
+      "15:21 error PGU006 pg_users[0] (DBUser_App) in group pg-test: Pigsty's user task rejects this name: it should match ^[a-z_][a-z0-9_@.-]{0,62}$ (lower case)",
     ]);
   });
 

@@ -73,12 +73,17 @@ describe('redis (REDIS001-REDIS006)', () => {
     expect(lint(text, /^REDIS/)).toEqual([]);
   });
 
+  it('reports ports below 1024, which Pigsty’s redis scripts reject', () => {
+    const text = `${HEAD}    redis-a:\n      hosts:\n        10.10.10.51: { redis_node: 1, redis_instances: { 80: {} } }\n      vars: { redis_cluster: redis-a }\n`;
+    expect(lint(text, /^REDIS004/)).toEqual(["12:62 error REDIS004 redis port 80 on 10.10.10.51 in redis-a should be an integer 1024..65535 (Pigsty's bin/redis-add and bin/redis-rm reject lower ports)"]);
+  });
+
   it('reports bad ports, duplicate ports and redis_node, a bad replica_of and empty instances', () => {
     const text = `${HEAD}    redis-a:\n      hosts:\n        10.10.10.51: { redis_node: 1, redis_instances: { 6379: {}, '06379': {}, 99999: {}, abc: {} } }\n        10.10.10.52: { redis_node: 1, redis_instances: { 6379: { replica_of: somewhere } } }\n        10.10.10.53: { redis_instances: {} }\n      vars: { redis_cluster: redis-a }\n`;
     expect(lint(text, /^REDIS/)).toEqual([
       '12:77 error REDIS005 redis port 6379 is defined twice on 10.10.10.51 in redis-a (6379 and 06379)',
-      '12:88 error REDIS004 redis port 99999 on 10.10.10.51 in redis-a should be an integer 1..65535',
-      '12:97 error REDIS004 redis port abc on 10.10.10.51 in redis-a should be an integer 1..65535',
+      "12:88 error REDIS004 redis port 99999 on 10.10.10.51 in redis-a should be an integer 1024..65535 (Pigsty's bin/redis-add and bin/redis-rm reject lower ports)",
+      "12:97 error REDIS004 redis port abc on 10.10.10.51 in redis-a should be an integer 1024..65535 (Pigsty's bin/redis-add and bin/redis-rm reject lower ports)",
       '13:36 error REDIS002 duplicate redis_node 1 in redis-a: 10.10.10.51, 10.10.10.52',
       '13:78 error REDIS006 replica_of somewhere of 10.10.10.52:6379 in redis-a should be "<ipv4> <port>"',
       '14:22 error REDIS001 redis_node of 10.10.10.53 in redis-a is missing',

@@ -7,10 +7,13 @@ import { definition } from '../rule-support/var-path.js';
 import { isMap, kindOf, show } from '../rule-support/values.js';
 
 const PORT_KEY = /^[0-9]{1,5}$/;
+/** bin/redis-add and bin/redis-rm: `(( port < 1024 || port > 65535 ))` is an invalid port. */
+const MIN_REDIS_PORT = 1024;
 
 /**
  * Redis nodes: `redis_node` an integer >= 0 unique in the cluster (REDIS001, REDIS002);
- * `redis_instances` a non-empty map (REDIS003) keyed by ports 1..65535 (REDIS004), unique per
+ * `redis_instances` a non-empty map (REDIS003) keyed by ports 1024..65535 (REDIS004: bin/redis-add and
+ * bin/redis-rm reject lower ports), unique per
  * node (REDIS005); `replica_of` is `"<ipv4> <port>"` (REDIS006).
  */
 export const redisInstancesRule: Rule = {
@@ -32,8 +35,8 @@ export const redisInstancesRule: Rule = {
         const ports = new Map<number, string>();
         for (const [key, spec] of Object.entries(instances)) {
           const port = Number(key);
-          if (!PORT_KEY.test(key) || port < 1 || port > 65535) {
-            out.push(error('REDIS004', `redis port ${show(key)} on ${node.ip} in ${cluster.name} should be an integer 1..65535`, [...path, key]));
+          if (!PORT_KEY.test(key) || port < MIN_REDIS_PORT || port > 65535) {
+            out.push(error('REDIS004', `redis port ${show(key)} on ${node.ip} in ${cluster.name} should be an integer 1024..65535 (Pigsty's bin/redis-add and bin/redis-rm reject lower ports)`, [...path, key]));
             continue;
           }
           const first = ports.get(port);
