@@ -9,6 +9,7 @@ import { mapRedis } from './map-redis.js';
 import { mapVars } from './map-vars.js';
 import { orderActions } from './order.js';
 import { riskNotes } from './risk-summary.js';
+import { safeguardNotes } from './safeguard-notes.js';
 import type { Plan, PlanRevision } from './types.js';
 import { UnsafeArgvError } from './unsafe-argv-error.js';
 
@@ -66,5 +67,6 @@ export function buildPlan(input: PlanInput): Plan {
   }
   const notes = [...summariesByNote].map(([note, summaries]) => `${summaries.join('; ')}: ${note}`);
   notes.push(...riskNotes(actions));
+  notes.push(...safeguardNotes(actions, base));
   return { ...head, valid: true, diagnostics: input.target.diagnostics, changes: planned.map((p) => p.change), actions, notes };
 }

@@ -75,3 +75,13 @@ describe('redis nodes, etcd group names', () => {
     expect(plan.actions[0]?.reason).toContain("./etcd.yml -l 'etcd,!10.10.10.11' --tags=etcd_config,etcd_launch -f 1");
   });
 });
+
+describe('removal safeguards', () => {
+  it('warns that a removal will stop when its safeguard is on in the base inventory', () => {
+    const guarded = edit(baseText, '        pg_cluster: pg-test\n', '        pg_cluster: pg-test\n        pg_safeguard: true\n');
+    const plan = planTexts(guarded, edit(guarded, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
+    expect(plan.notes).toContain('a01 (bin/pgsql-rm pg-test 10.10.10.13) will stop: pg_safeguard is true for 10.10.10.13 in the base inventory, and Pigsty aborts the removal; set it to false in an earlier change, or remove by hand.');
+    const unguarded = planTexts(baseText, edit(baseText, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
+    expect(unguarded.notes.some((n) => n.includes('safeguard'))).toBe(false);
+  });
+});
