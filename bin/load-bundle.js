@@ -11,28 +11,30 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 export const BUNDLE = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
-export const CODE_CACHE = `${BUNDLE}.cache`;
 
-function readCache() {
+function readCache(cachePath) {
   try {
-    return readFileSync(CODE_CACHE);
+    return readFileSync(cachePath);
   } catch {
     return undefined;
   }
 }
 
-/** Runs the bundle's module body; returns its exports and the compiled script (for createCachedData). */
-export function loadBundle({ useCache = true } = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
-  const cachedData = useCache ? readCache() : undefined;
+/**
+ * Runs the bundle's module body; returns its exports and the compiled script (for createCachedData).
+ * `bundle` is another build of the CLI (benchmarks build variants); its cache is `<bundle>.cache`.
+ */
+export function loadBundle({ useCache = true, bundle = BUNDLE } = {}) {
+  const source = readFileSync(bundle, 'utf8');
+  const cachedData = useCache ? readCache(`${bundle}.cache`) : undefined;
   // The CommonJS wrapper on the bundle's first line, so stack traces keep its line numbers.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
+    filename: bundle,
     ...(cachedData !== undefined ? { cachedData } : {}),
     // import() inside the bundle (ESM-only packages kept external) resolves like the bundle's own.
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { exports: module.exports, script, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
 }

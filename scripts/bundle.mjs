@@ -9,28 +9,11 @@
 // node_modules at run time). `npm run build` runs tsc first (type errors stop the build).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cliBundleOptions, ROOT } from './bundle-options.mjs';
 import { writeCodeCache } from './code-cache.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'bundle');
-const EXTERNAL = ['ssh2', 'cpu-features', 'pg', 'pg-native', '@electric-sql/pglite', 'pino', 'prom-client', 'express', 'chokidar'];
-
+const outdir = join(ROOT, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli.ts'],
-  outfile: join(outdir, 'cli.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  external: EXTERNAL,
-  // Sources locate package files from their own URL (schemas/, hooks/): in the bundle that is the bundle's.
-  define: { 'import.meta.url': '__pigstyGitopsBundleUrl' },
-  banner: { js: "const __pigstyGitopsBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
+await build(cliBundleOptions(join(outdir, 'cli.cjs')));
 await writeCodeCache();

@@ -5,17 +5,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CODE_CACHE, loadBundle } from '../bin/load-bundle.js';
+import { BUNDLE, loadBundle } from '../bin/load-bundle.js';
 import { generateInventory } from '../bench/generate-inventory.mjs';
 
-export async function writeCodeCache() {
+export async function writeCodeCache(bundle = BUNDLE) {
   const dir = mkdtempSync(join(tmpdir(), 'pigsty-gitops-code-cache-'));
   try {
     const base = join(dir, 'base.yml');
     const target = join(dir, 'target.yml');
     writeFileSync(base, generateInventory({ clusters: 200 }));
     writeFileSync(target, generateInventory({ clusters: 200, mutate: 20 }));
-    const { exports, script } = loadBundle({ useCache: false });
+    const { exports, script } = loadBundle({ useCache: false, bundle });
     const io = { stdout: () => {}, stderr: () => {}, isTty: false, cwd: dir, env: {} };
     const runs = [
       ['validate', target],
@@ -25,7 +25,7 @@ export async function writeCodeCache() {
       const code = await exports.main(argv, io);
       if (code !== 0) throw new Error(`code-cache training: pigsty-gitops ${argv.join(' ')} exited ${code}`);
     }
-    writeFileSync(CODE_CACHE, script.createCachedData());
+    writeFileSync(`${bundle}.cache`, script.createCachedData());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
