@@ -8,7 +8,7 @@ import { renderText } from '../../src/plan/render-text.js';
 import type { Plan } from '../../src/plan/types.js';
 import { baseText, edit } from './plan-fixture.js';
 
-const SECRETS = ['Meta.Secret.1', 'App.Secret.2', 'View.Secret.3', 'Redis.Secret.4', 'Admin.Secret.5', 'Grafana.Secret.6', 'App.Rotated.8', 'Redis.Rotated.9', 'Admin.Rotated.10', 'New.Secret.7'];
+const SECRETS = ['Meta.Secret.1', 'App.Secret.2', 'View.Secret.3', 'Redis.Secret.4', 'Admin.Secret.5', 'Grafana.Secret.6', 'App.Rotated.8', 'Redis.Rotated.9', 'Admin.Rotated.10', 'New.Secret.7', 'Group.Secret.11', 'Node.Secret.12'];
 
 function inventory(text: string, label: string): ReturnType<typeof buildInventory> {
   const { loaded } = loadInventoryText(text, label);
@@ -26,6 +26,9 @@ describe('secrets in plans', () => {
     ['redis_password: Redis.Secret.4', 'redis_password: Redis.Rotated.9'],
     ['pg_admin_password: Admin.Secret.5', 'pg_admin_password: Admin.Rotated.10'],
     ['    redis-ms:\n', '    pg-new:\n      hosts: { 10.10.10.21: { pg_seq: 1, pg_role: primary } }\n      vars: { pg_cluster: pg-new, pg_users: [ { name: dbuser_new, password: New.Secret.7 } ] }\n    redis-ms:\n'],
+    // a plain group whose vars hold a secret, and a secret host var on a redis node (the catch-all diff)
+    ['    redis-ms:\n', '    tuned:\n      hosts: { 10.10.10.11: {} }\n      vars: { haproxy_admin_password: Group.Secret.11, node_tune: olap }\n    redis-ms:\n'],
+    ['10.10.10.10: { redis_node: 1,', '10.10.10.10: { redis_node: 1, redis_password: Node.Secret.12,'],
   ].reduce((text, [from, to]) => edit(text, from ?? '', to ?? ''), baseText);
 
   it('never appear in any rendering, whatever the direction of the plan', () => {
@@ -43,8 +46,10 @@ describe('secrets in plans', () => {
     const [first] = plans[0] ?? [];
     expect(first?.changes.filter((c) => c.fields.some((f) => f.secret === true)).map((c) => c.summary)).toEqual([
       'pg_admin_password changed',
+      'group tuned added (10.10.10.11)',
       'user dbuser_app: password changed',
       'redis-ms: redis_password changed',
+      '10.10.10.10: redis_password added',
     ]);
   });
 
