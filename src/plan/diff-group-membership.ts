@@ -2,7 +2,10 @@ import type { Group } from '../inventory/model.js';
 import { addChange, splitKeys, type DiffContext } from './diff-context.js';
 import { fieldChanges } from './field-changes.js';
 import { compareIp } from './safe-argv.js';
+import type { MapHint } from './planned-change.js';
 import type { FieldChange } from './types.js';
+
+type GroupMembersScope = Extract<MapHint, { t: 'group-members' }>['scope'];
 
 const NO_VARS_NOTE = 'the group has no variables and no module: nothing Pigsty deploys changes, so no command';
 
@@ -23,14 +26,16 @@ export function diffGroupMembership(ctx: DiffContext, baseModules: ReadonlySet<s
     if (group === undefined || targetModules.has(name) || ctx.base === undefined) continue;
     const existing = group.hosts.filter(existedBefore).sort(compareIp);
     const fields = fieldChanges(undefined, group.vars);
-    report(ctx, group, 'add', `group ${name} added (${hostList(group.hosts)})`, fields, existing, 'its nodes are all new: they get its variables at node-add');
+    // The target lists the group: `-l <group>` reaches its nodes (new ones were node-added before).
+    report(ctx, group, 'add', `group ${name} added (${hostList(group.hosts)})`, fields, existing, 'its nodes are all new: they get its variables at node-add', { level: 'group', group: name });
   }
   for (const name of removed) {
     const group = baseGroups.get(name);
     if (group === undefined || baseModules.has(name)) continue;
     const remaining = group.hosts.filter(remainsAfter).sort(compareIp);
     const fields = fieldChanges(group.vars, undefined);
-    report(ctx, group, 'remove', `group ${name} removed (was ${hostList(group.hosts)})`, fields, remaining, 'its nodes are removed as well: nothing is left to reconfigure');
+    // The target no longer lists the group: its remaining nodes by IP.
+    report(ctx, group, 'remove', `group ${name} removed (was ${hostList(group.hosts)})`, fields, remaining, 'its nodes are removed as well: nothing is left to reconfigure', { level: 'hosts', ips: remaining });
   }
   for (const name of common) {
     if (baseModules.has(name) || targetModules.has(name)) continue;
@@ -46,13 +51,16 @@ export function diffGroupMembership(ctx: DiffContext, baseModules: ReadonlySet<s
     const ips = [...joined, ...left].sort(compareIp);
     addChange(ctx, {
       entity: 'group', op: 'modify', name, summary: `group ${name}: ${moves}`, fields, basePath: before.path, targetPath: after.path,
-      ...(keys.length === 0 ? { note: NO_VARS_NOTE, hint: { t: 'no-command' } } : { hint: { t: 'group-members', group: name, keys, ips } }),
+      ...(keys.length === 0 ? { note: NO_VARS_NOTE, hint: { t: 'no-command' } } : { hint: { t: 'group-members', group: name, keys, scope: { level: 'hosts', ips } } }),
     });
   }
 }
 
-/** One change for a plain group added or removed; `nodes` are the already deployed nodes its vars reach. */
-function report(ctx: DiffContext, group: Group, op: 'add' | 'remove', summary: string, fields: FieldChange[], nodes: string[], noNodesNote: string): void {
+/**
+ * One change for a plain group added or removed; `nodes` are the already deployed nodes its vars
+ * reach, `scope` the limit their commands run with.
+ */
+function report(ctx: DiffContext, group: Group, op: 'add' | 'remove', summary: string, fields: FieldChange[], nodes: string[], noNodesNote: string, scope: GroupMembersScope): void {
   const keys = Object.keys(group.vars).sort();
   const where = op === 'add' ? { targetPath: group.path } : { basePath: group.path };
   if (keys.length === 0) {
@@ -60,7 +68,7 @@ function report(ctx: DiffContext, group: Group, op: 'add' | 'remove', summary: s
   } else if (nodes.length === 0) {
     addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, note: noNodesNote, hint: { t: 'no-command' } });
   } else {
-    addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, hint: { t: 'group-members', group: group.name, keys, ips: nodes } });
+    addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, hint: { t: 'group-members', group: group.name, keys, scope } });
   }
 }
 

@@ -64,7 +64,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
   const out: ActionDraft[] = [];
   for (const { change, hint } of changes) {
     if (hint.t === 'group-members') {
-      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), { level: 'hosts', ips: hint.ips }, change.id, target));
+      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), hint.scope, change.id, target));
       continue;
     }
     if (hint.t !== 'var') continue;

@@ -26,8 +26,8 @@ export type MapHint =
   | { t: 'definition-dropped' }
   /** Reported with its note, deliberately mapped to no command. */
   | { t: 'no-command' }
-  /** A plain group's vars (`keys`) start or stop applying to these existing nodes. */
-  | { t: 'group-members'; group: string; keys: string[]; ips: string[] }
+  /** A plain group's vars (`keys`) start or stop applying to the existing nodes `scope` limits to. */
+  | { t: 'group-members'; group: string; keys: string[]; scope: { level: 'group'; group: string } | { level: 'hosts'; ips: string[] } }
   | { t: 'pg-service'; cluster: string }
   | { t: 'pg-hba'; cluster: string }
   | { t: 'var'; key: string; scope: VarScope }

@@ -23,7 +23,7 @@ describe('plain node groups', () => {
     expect(plan.changes[0]?.summary).toBe('group tuned added (10.10.10.11, 10.10.10.12)');
     expect(plan.changes[0]?.fields.map((f) => `${f.field} ${f.op}`)).toEqual(['node_crontab add', 'node_tune add']);
     expect(plan.changes[0]?.target).toEqual({ file: 'target/pigsty.yml', line: 49, column: 5 });
-    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.11,10.10.10.12 -t node_crontab', './node.yml -l 10.10.10.11,10.10.10.12']);
+    expect(argvs(plan)).toEqual(['./node.yml -l tuned -t node_crontab', './node.yml -l tuned']);
     expect(plan.actions.map((a) => a.changes)).toEqual([['group:tuned:add'], ['group:tuned:add']]);
     // node_crontab has a narrow tag; node_tune has none, so the whole node.yml runs, flagged for review.
     expect(plan.actions.map((a) => a.review === true)).toEqual([false, true]);
