@@ -22,7 +22,7 @@ export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgClu
   for (const ip of removed) {
     const ins = b.get(ip);
     if (ins === undefined) continue;
-    addChange(ctx, { entity: 'pg.instance', op: 'remove', scope: cluster, name: ip, summary: `instance ${cluster}-${ins.seq ?? '?'} (${ip}) removed`, basePath: ins.path, hint: { t: 'pg-instance-remove', cluster, ip } });
+    addChange(ctx, { entity: 'pg.instance', op: 'remove', scope: cluster, name: ip, summary: `instance ${cluster}-${ins.seq ?? '?'} (${ip}) removed`, basePath: ins.path, hint: { t: 'pg-instance-remove', cluster, ip, role: ins.role } });
   }
   for (const ip of common) {
     const bi = b.get(ip);

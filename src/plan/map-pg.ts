@@ -8,14 +8,15 @@ import { compareIp, safe } from './safe-argv.js';
  */
 const REMOVAL_EFFECT = 'the data directory is deleted unless pg_rm_data is false and packages are uninstalled unless pg_rm_pkg is false (it stops if pg_safeguard is true)';
 
-/** Groups `ip` by cluster for the `<cls> <ip…>` forms of bin/pgsql-add and bin/pgsql-rm. */
-function collect(changes: readonly PlannedChange[], t: 'pg-instance-add' | 'pg-instance-remove'): Map<string, { ips: string[]; ids: string[] }> {
-  const out = new Map<string, { ips: string[]; ids: string[] }>();
+/** Groups `ip` by cluster for the `<cls> <ip…>` forms of bin/pgsql-add and bin/pgsql-rm (and which of them were primaries). */
+function collect(changes: readonly PlannedChange[], t: 'pg-instance-add' | 'pg-instance-remove'): Map<string, { ips: string[]; ids: string[]; primaries: string[] }> {
+  const out = new Map<string, { ips: string[]; ids: string[]; primaries: string[] }>();
   for (const { change, hint } of changes) {
     if (hint.t !== t) continue;
-    const entry = out.get(hint.cluster) ?? { ips: [], ids: [] };
+    const entry = out.get(hint.cluster) ?? { ips: [], ids: [], primaries: [] };
     entry.ips.push(hint.ip);
     entry.ids.push(change.id);
+    if (hint.t === 'pg-instance-remove' && hint.role === 'primary') entry.primaries.push(hint.ip);
     out.set(hint.cluster, entry);
   }
   return out;
@@ -81,9 +82,11 @@ export function mapPg(changes: readonly PlannedChange[]): ActionDraft[] {
     out.push(draft({ phase: PHASE.pgInstanceAdd, sortKey: cluster, kind: 'pgsql-add', argv: ['bin/pgsql-add', safe.cluster(cluster), ...sorted.map(safe.ip)], risk: 'safe', reason: `add instance(s) ${sorted.join(', ')} to ${cluster}; HAProxy on existing members is reloaded`, changes: ids }));
   }
   // https://pigsty.io/docs/pgsql/admin/cluster/#remove-instance — `bin/pgsql-rm <cls> <ip…>`
-  for (const [cluster, { ips, ids }] of collect(changes, 'pg-instance-remove')) {
+  for (const [cluster, { ips, ids, primaries }] of collect(changes, 'pg-instance-remove')) {
     const sorted = [...ips].sort(compareIp);
-    out.push(draft({ phase: PHASE.pgInstanceRemove, sortKey: cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(cluster), ...sorted.map(safe.ip)], risk: 'destructive', reason: `remove instance(s) ${sorted.join(', ')} from ${cluster}: ${REMOVAL_EFFECT}`, changes: ids, inventory: 'base' }));
+    // roles/pg_remove: pgBackRest backups go with the primary (`when: pg_role == 'primary'`, pg_rm_backup).
+    const backups = primaries.length > 0 ? `; ${primaries.join(', ')} is the primary: the cluster's pgBackRest backups are deleted too unless pg_rm_backup is false` : '';
+    out.push(draft({ phase: PHASE.pgInstanceRemove, sortKey: cluster, kind: 'pgsql-rm', argv: ['bin/pgsql-rm', safe.cluster(cluster), ...sorted.map(safe.ip)], risk: 'destructive', reason: `remove instance(s) ${sorted.join(', ')} from ${cluster}: ${REMOVAL_EFFECT}${backups}`, changes: ids, inventory: 'base' }));
     // bin/pgsql-rm leaves the remaining members' services as they were: "then refresh pg_service with
     // updated inventory: bin/pgsql-svc <cls>".
     out.push(draft({ phase: PHASE.pgServiceAfterRemove, sortKey: cluster, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', safe.cluster(cluster)], risk: 'safe', reason: `refresh HAProxy services of ${cluster} without the removed instance(s)`, changes: ids }));

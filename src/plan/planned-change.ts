@@ -19,7 +19,8 @@ export type MapHint =
   | { t: 'pg-cluster-add'; cluster: string; ips: string[] }
   | { t: 'pg-cluster-remove'; cluster: string; ips: string[] }
   | { t: 'pg-instance-add'; cluster: string; ip: string }
-  | { t: 'pg-instance-remove'; cluster: string; ip: string }
+  /** `role`: the instance's `pg_role` in the base (removing the primary also removes the cluster's backups). */
+  | { t: 'pg-instance-remove'; cluster: string; ip: string; role: string | undefined }
   | { t: 'pg-instance-identity'; cluster: string; ip: string }
   | { t: 'pg-user'; cluster: string; user: string; state: string | undefined }
   | { t: 'pg-database'; cluster: string; db: string; state: string | undefined }

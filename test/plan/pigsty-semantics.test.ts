@@ -85,3 +85,14 @@ describe('removal safeguards', () => {
     expect(unguarded.notes.some((n) => n.includes('safeguard'))).toBe(false);
   });
 });
+
+describe('removal reasons', () => {
+  it('says that removing a cluster’s primary instance deletes its backups too (pg_rm_backup), and not for a replica', () => {
+    const primaryGone = planTexts(baseText, edit(edit(baseText, '        10.10.10.11: { pg_seq: 1, pg_role: primary }\n', ''), '10.10.10.12: { pg_seq: 2, pg_role: replica }', '10.10.10.12: { pg_seq: 2, pg_role: primary }'));
+    const rm = primaryGone.actions.find((a) => a.kind === 'pgsql-rm');
+    expect(rm?.argv).toEqual(['bin/pgsql-rm', 'pg-test', '10.10.10.11']);
+    expect(rm?.reason).toMatch(/10\.10\.10\.11 is the primary: the cluster's pgBackRest backups are deleted too unless pg_rm_backup is false$/);
+    const replicaGone = planTexts(baseText, edit(baseText, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
+    expect(replicaGone.actions.find((a) => a.kind === 'pgsql-rm')?.reason).not.toMatch(/backups/);
+  });
+});
