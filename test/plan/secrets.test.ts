@@ -8,7 +8,7 @@ import { renderText } from '../../src/plan/render-text.js';
 import type { Plan } from '../../src/plan/types.js';
 import { baseText, edit } from './plan-fixture.js';
 
-const SECRETS = ['Meta.Secret.1', 'App.Secret.2', 'View.Secret.3', 'Redis.Secret.4', 'Admin.Secret.5', 'Grafana.Secret.6', 'App.Rotated.8', 'Redis.Rotated.9', 'Admin.Rotated.10', 'New.Secret.7', 'Group.Secret.11', 'Node.Secret.12'];
+const SECRETS = ['Meta.Secret.1', 'App.Secret.2', 'View.Secret.3', 'Redis.Secret.4', 'Admin.Secret.5', 'Grafana.Secret.6', 'App.Rotated.8', 'Redis.Rotated.9', 'Admin.Rotated.10', 'New.Secret.7', 'Group.Secret.11', 'Node.Secret.12', 'BlockSecretLineOne', 'BlockSecretLineTwo', 'BlockSecretRotated'];
 
 function inventory(text: string, label: string): ReturnType<typeof buildInventory> {
   const { loaded } = loadInventoryText(text, label);
@@ -51,6 +51,17 @@ describe('secrets in plans', () => {
       'redis-ms: redis_password changed',
       '10.10.10.10: redis_password added',
     ]);
+  });
+
+  it('never appear in the markdown YAML diff when written as a block scalar', () => {
+    const withBlock = edit(baseText, '    grafana_admin_password: Grafana.Secret.6\n', '    grafana_admin_password: Grafana.Secret.6\n    patroni_password: |\n      BlockSecretLineOne\n      BlockSecretLineTwo\n');
+    const rotatedBlock = edit(edit(withBlock, 'BlockSecretLineTwo', 'BlockSecretRotated'), 'log_min_duration_statement: 1000', 'log_min_duration_statement: 500');
+    const a = inventory(withBlock, 'base/pigsty.yml');
+    const b = inventory(rotatedBlock, 'target/pigsty.yml');
+    const plan = buildPlan({ base: { label: 'base', inventory: a }, target: { label: 'target', inventory: b, valid: true, diagnostics: [] } });
+    const md = renderMarkdown(plan, renderContextFor(a, b));
+    expect(md).toContain('log_min_duration_statement: 500');
+    for (const text of renderAll(plan, renderContextFor(a, b))) for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
 
   it('show a rotation as "password changed" in the markdown diff, value redacted', () => {

@@ -30,7 +30,7 @@ export interface ParsedYamlFile {
 }
 
 /** Nesting deeper than this is refused (inventories are a handful of levels deep). */
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
 
 export function tooLargeDiagnostic(file: string, bytes: number, max: number): Diagnostic {
   return {
