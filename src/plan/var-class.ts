@@ -44,6 +44,11 @@ const PG_TAGS: Record<string, { tags: string[]; risk: Risk; review: boolean; why
   pg_replication_password: { tags: ['pg_init', 'pg_pass', 'pg_conf', 'patroni_reload'], risk: 'disruptive', review: true, why: 'replication password changed: alter the role, rewrite .pgpass, re-render and reload Patroni (replicas reconnect with the new password)' },
 };
 
+// pgBackRest settings: the `pgbackrest` tag (roles/pgsql/tasks/pgbackrest.yml) rewrites pgbackrest.conf,
+// creates the stanza in the repo and, with pgbackrest_init_backup (default true), takes a full backup.
+// https://pigsty.io/docs/pgsql/backup/
+const PGBACKREST = { tags: ['pgbackrest'], risk: 'disruptive' as Risk, review: true, why: 'rewrite pgbackrest.conf and create the stanza in the repo; with pgbackrest_init_backup (the default) a full backup runs on the primary' };
+
 const HBA = new Set(['pg_hba_rules', 'pgb_hba_rules', 'pg_default_hba_rules', 'pgb_default_hba_rules']);
 const SVC = new Set(['pg_services', 'pg_default_services', 'pg_service_provider', 'pg_default_service_dest']);
 const EXT = new Set(['pg_extensions']);
@@ -62,8 +67,13 @@ export function classifyVar(key: string): VarClass {
   if (pg !== undefined) return { kind: 'pg-tags', ...pg };
   const node = NODE_TAGS[key];
   if (node !== undefined) return { kind: 'node-tags', ...node };
+  if (key.startsWith('pgbackrest_')) return { kind: 'pg-tags', ...PGBACKREST };
+  // Docker compose apps (app.yml, https://pigsty.io/docs/app) and the docker daemon (docker.yml,
+  // https://pigsty.io/docs/docker/playbook) have playbooks of their own.
+  if (key === 'app' || key === 'apps') return { kind: 'broad', playbook: './app.yml', module: 'app' };
+  if (key.startsWith('docker_')) return { kind: 'broad', playbook: './docker.yml', module: 'docker' };
   if (/^(pg_|pgb_|pgbouncer_|patroni_|pgbackrest_|pg_exporter)/.test(key)) return { kind: 'broad', playbook: './pgsql.yml', module: 'pgsql' };
-  if (/^(node_|haproxy_|docker_|vip_|keepalived_|vector_)/.test(key)) return { kind: 'broad', playbook: './node.yml', module: 'node' };
+  if (/^(node_|haproxy_|vip_|keepalived_|vector_)/.test(key)) return { kind: 'broad', playbook: './node.yml', module: 'node' };
   if (key.startsWith('redis_')) return { kind: 'broad', playbook: './redis.yml', module: 'redis' };
   if (key.startsWith('etcd_')) return { kind: 'broad', playbook: './etcd.yml', module: 'etcd' };
   if (key.startsWith('minio_')) return { kind: 'broad', playbook: './minio.yml', module: 'minio' };

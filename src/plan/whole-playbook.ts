@@ -6,7 +6,7 @@ import type { Risk } from './types.js';
  * pgsql.yml ("the full playbook is for initial bootstrap only. Do not rerun it on initialized
  * hosts: it restarts Patroni/PostgreSQL and reapplies managed configuration and bootstrap SQL"),
  * roles/pgsql/tasks/database.yml (drops databases declared `recreate`), roles/etcd/tasks/main.yml
- * (etcd_launch restarts etcd), roles/haproxy/tasks/main.yml (node.yml restarts HAProxy), roles/redis/tasks/instance.yml (redis_launch restarts every
+ * (etcd_launch restarts etcd), app.yml (docker compose up), roles/docker/tasks/main.yml (docker_launch restarts docker), roles/haproxy/tasks/main.yml (node.yml restarts HAProxy), roles/redis/tasks/instance.yml (redis_launch restarts every
  * instance), minio.yml ("re-run this playbook may restart the running minio server").
  */
 const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
@@ -23,6 +23,8 @@ const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
   './minio.yml': { risk: 'disruptive', effect: 'it may restart the running MinIO server' },
   './node.yml': { risk: 'disruptive', effect: 'it re-applies node tuning, packages and services: HAProxy restarts (connections to the Postgres services through it drop), chronyd and keepalived too' },
   './infra.yml': { risk: 'disruptive', effect: 'it reconfigures and restarts the infra services' },
+  './app.yml': { risk: 'disruptive', effect: "it copies the compose files of the hosts' `app` (or -e app=<name>) and runs docker compose up: changed containers are recreated" },
+  './docker.yml': { risk: 'disruptive', effect: 'it restarts the docker daemon: containers restart unless live-restore is on' },
 };
 
 const UNKNOWN = { risk: 'destructive' as Risk, effect: 'its effect on running hosts is not known' };

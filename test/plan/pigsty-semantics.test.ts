@@ -1,3 +1,4 @@
+import { mergeReasons } from '../../src/plan/order.js';
 import { argvs, baseText, edit, planTexts } from './plan-fixture.js';
 
 // Mappings that follow what Pigsty's playbooks really do (roles/*/tasks/*.yml, bin/*), not the
@@ -94,5 +95,30 @@ describe('removal reasons', () => {
     expect(rm?.reason).toMatch(/10\.10\.10\.11 is the primary: the cluster's pgBackRest backups are deleted too unless pg_rm_backup is false$/);
     const replicaGone = planTexts(baseText, edit(baseText, '        10.10.10.13: { pg_seq: 3, pg_role: replica }\n', ''));
     expect(replicaGone.actions.find((a) => a.kind === 'pgsql-rm')?.reason).not.toMatch(/backups/);
+  });
+});
+
+describe('module playbooks of their own', () => {
+  it('pgBackRest settings run the pgbackrest tag, not a bootstrap pgsql.yml', () => {
+    const plan = planTexts(baseText, edit(baseText, '        pg_cluster: pg-test\n', '        pg_cluster: pg-test\n        pgbackrest_method: minio\n'));
+    expect(argvs(plan)).toEqual(['./pgsql.yml -l pg-test -t pgbackrest']);
+    expect(risks(plan)).toEqual(['disruptive+review']);
+  });
+
+  it('docker settings run docker.yml, app definitions app.yml, both reviewed', () => {
+    const apps = edit(baseText, '    redis-ms:\n', "    app:\n      hosts: { 10.10.10.12: {} }\n      vars: { docker_enabled: true, app: pgadmin, apps: { pgadmin: { conf: { PGADMIN_LISTEN_PORT: 8885 } } } }\n    redis-ms:\n");
+    const changed = edit(edit(apps, 'PGADMIN_LISTEN_PORT: 8885', 'PGADMIN_LISTEN_PORT: 8886'), 'docker_enabled: true,', "docker_enabled: true, docker_registry_mirrors: [ 'https://mirror.example' ],");
+    const plan = planTexts(apps, changed);
+    expect(argvs(plan)).toEqual(['./app.yml -l app', './docker.yml -l app']);
+    expect(risks(plan)).toEqual(['disruptive+review', 'disruptive+review']);
+  });
+});
+
+describe('merged reasons', () => {
+  it('lists the vars that share one explanation once, and keeps other reasons whole', () => {
+    expect(mergeReasons(['node_tune changed: the whole ./node.yml runs on all; it restarts HAProxy', 'node_etc_hosts changed: the whole ./node.yml runs on all; it restarts HAProxy', 'refresh services; then reload'])).toBe(
+      'node_tune, node_etc_hosts changed: the whole ./node.yml runs on all; it restarts HAProxy; refresh services; then reload',
+    );
+    expect(mergeReasons(['a changed: x', 'a changed: x'])).toBe('a changed: x');
   });
 });
