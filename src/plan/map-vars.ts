@@ -46,8 +46,9 @@ function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 
       return draft({ ...base, phase: cls.review ? PHASE.review : PHASE.config, kind: 'playbook', argv: ['./pgsql.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review, reason: `${key} changed: ${cls.why}` });
     // https://pigsty.io/docs/node/playbook/ — `./node.yml -l <scope> -t <tag>`
     case 'node-tags':
-      return draft({ ...base, kind: 'playbook', argv: ['./node.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, reason: `${key} changed: ${cls.why}` });
+      return draft({ ...base, ...(cls.review === true ? { phase: PHASE.review } : {}), kind: 'playbook', argv: ['./node.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review === true, reason: `${key} changed: ${cls.why}` });
     case 'broad':
+    case 'none':
       break;
   }
   const playbook = cls.kind === 'broad' ? cls.playbook : './pgsql.yml';
@@ -64,11 +65,23 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
   const out: ActionDraft[] = [];
   for (const { change, hint } of changes) {
     if (hint.t === 'group-members') {
-      for (const key of hint.keys) out.push(forScope(key, classifyVar(key), hint.scope, change.id, target));
+      let mapped = false;
+      for (const key of hint.keys) {
+        const cls = classifyVar(key);
+        if (cls.kind !== 'none') {
+          out.push(forScope(key, cls, hint.scope, change.id, target));
+          mapped = true;
+        }
+      }
+      if (!mapped) change.note = 'its variables are read only when modules are removed or (re)installed: nothing runs now';
       continue;
     }
     if (hint.t !== 'var') continue;
     const cls = classifyVar(hint.key);
+    if (cls.kind === 'none') {
+      change.note = cls.why;
+      continue;
+    }
     if (hint.scope.level !== 'global') {
       out.push(forScope(hint.key, cls, hint.scope, change.id, target));
       continue;

@@ -6,7 +6,7 @@ import type { Risk } from './types.js';
  * pgsql.yml ("the full playbook is for initial bootstrap only. Do not rerun it on initialized
  * hosts: it restarts Patroni/PostgreSQL and reapplies managed configuration and bootstrap SQL"),
  * roles/pgsql/tasks/database.yml (drops databases declared `recreate`), roles/etcd/tasks/main.yml
- * (etcd_launch restarts etcd), app.yml (docker compose up), roles/docker/tasks/main.yml (docker_launch restarts docker), roles/haproxy/tasks/main.yml (node.yml restarts HAProxy), roles/redis/tasks/instance.yml (redis_launch restarts every
+ * (etcd_launch restarts etcd), app.yml (docker compose up), kafka.yml and mysql.yml ("converge", "reconcile"), roles/docker/tasks/main.yml (docker_launch restarts docker), roles/haproxy/tasks/main.yml (node.yml restarts HAProxy), roles/redis/tasks/instance.yml (redis_launch restarts every
  * instance), minio.yml ("re-run this playbook may restart the running minio server").
  */
 const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
@@ -25,6 +25,8 @@ const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
   './infra.yml': { risk: 'disruptive', effect: 'it reconfigures and restarts the infra services' },
   './app.yml': { risk: 'disruptive', effect: "it copies the compose files of the hosts' `app` (or -e app=<name>) and runs docker compose up: changed containers are recreated" },
   './docker.yml': { risk: 'disruptive', effect: 'it restarts the docker daemon: containers restart unless live-restore is on' },
+  './kafka.yml': { risk: 'disruptive', effect: 'it converges each selected kafka cluster to its declared state, restarting changed nodes one at a time (Pigsty refuses a partial member selection: limit it to whole clusters)' },
+  './mysql.yml': { risk: 'disruptive', effect: 'it reconciles config, accounts, cluster, Router, backup and monitoring without removing initialized data; a config change restarts members' },
 };
 
 const UNKNOWN = { risk: 'destructive' as Risk, effect: 'its effect on running hosts is not known' };

@@ -23,10 +23,10 @@ describe('plain node groups', () => {
     expect(plan.changes[0]?.summary).toBe('group tuned added (10.10.10.11, 10.10.10.12)');
     expect(plan.changes[0]?.fields.map((f) => `${f.field} ${f.op}`)).toEqual(['node_crontab add', 'node_tune add']);
     expect(plan.changes[0]?.target).toEqual({ file: 'target/pigsty.yml', line: 49, column: 5 });
-    expect(argvs(plan)).toEqual(['./node.yml -l tuned -t node_crontab', './node.yml -l tuned']);
+    expect(argvs(plan)).toEqual(['./node.yml -l tuned -t node_crontab', './node.yml -l tuned -t node_tune']);
     expect(plan.actions.map((a) => a.changes)).toEqual([['group:tuned:add'], ['group:tuned:add']]);
-    // node_crontab has a narrow tag; node_tune has none, so the whole node.yml runs, flagged for review.
-    expect(plan.actions.map((a) => a.review === true)).toEqual([false, true]);
+    // Both have narrow tags (roles/node/tasks/time.yml, tune.yml): nothing to review.
+    expect(plan.actions.map((a) => a.review === true)).toEqual([false, false]);
   });
 
   it('a removed group re-runs its vars on the nodes that remain', () => {
@@ -34,7 +34,7 @@ describe('plain node groups', () => {
     expect(plan.changes.map((c) => `${c.id} ${c.summary}`)).toEqual(['group:tuned:remove group tuned removed (was 10.10.10.11, 10.10.10.12)']);
     expect(plan.changes[0]?.base).toEqual({ file: 'base/pigsty.yml', line: 49, column: 5 });
     // No node_crontab is left for those nodes: node.yml skips an empty list, node-rm.yml restores the default crontab.
-    expect(argvs(plan)).toEqual(['./node-rm.yml -l 10.10.10.11,10.10.10.12 -t node_crontab', './node.yml -l 10.10.10.11,10.10.10.12']);
+    expect(argvs(plan)).toEqual(['./node-rm.yml -l 10.10.10.11,10.10.10.12 -t node_crontab', './node.yml -l 10.10.10.11,10.10.10.12 -t node_tune']);
   });
 
   it('nodes joining or leaving a group get its vars applied or withdrawn', () => {
@@ -42,7 +42,7 @@ describe('plain node groups', () => {
     const plan = planTexts(withTuned, moved);
     expect(plan.changes.map((c) => `${c.id} ${c.summary}`)).toEqual(['group:tuned:modify group tuned: 10.10.10.13 joined; 10.10.10.12 left']);
     expect(plan.changes[0]?.fields).toEqual([{ field: 'hosts.10.10.10.13', op: 'add' }, { field: 'hosts.10.10.10.12', op: 'remove' }]);
-    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.12,10.10.10.13 -t node_crontab', './node.yml -l 10.10.10.12,10.10.10.13']);
+    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.12,10.10.10.13 -t node_crontab', './node.yml -l 10.10.10.12,10.10.10.13 -t node_tune']);
   });
 
   it('a group without vars is reported with a note and no command', () => {

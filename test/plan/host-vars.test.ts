@@ -18,7 +18,7 @@ describe('host vars no entity diff owns', () => {
     const plan = planTexts(DEDICATED_ETCD, tuned);
     expect(plan.changes.map((c) => c.id)).toEqual(['group.var:10.10.10.20/node_tune:add']);
     expect(plan.changes[0]?.target).toEqual({ file: 'target/pigsty.yml', line: 10, column: 48 });
-    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.20']);
+    expect(argvs(plan)).toEqual(['./node.yml -l 10.10.10.20 -t node_tune']);
   });
 
   it('an etcd member’s own etcd var stays an etcd member change (not reported twice)', () => {

@@ -139,8 +139,12 @@ describe('change → Pigsty command mapping', () => {
     expect(risks(region)).toEqual(['destructive+review']);
     expect(region.actions[0]?.reason).toMatch(/the full \.\/pgsql\.yml included, which Pigsty runs for initial bootstrap only .* review by hand$/);
     const tune = planTexts(baseText, edit(baseText, 'node_tune: oltp', 'node_tune: olap'));
-    expect(argvs(tune)).toEqual(['./node.yml -l all']);
-    expect(risks(tune)).toEqual(['disruptive+review']);
+    expect(argvs(tune)).toEqual(['./node.yml -l all -t node_tune']);
+    expect(risks(tune)).toEqual(['safe']);
+    // A node setting without a narrow tag still gets the whole node.yml, flagged for review.
+    const unknownNode = planTexts(baseText, edit(baseText, 'node_tune: oltp', 'node_tune: oltp\n    node_selinux_mode: permissive'));
+    expect(argvs(unknownNode)).toEqual(['./node.yml -l all']);
+    expect(risks(unknownNode)).toEqual(['disruptive+review']);
   });
 
   it('never offers a whole ./pgsql.yml on a running cluster as less than destructive (Pigsty: bootstrap only)', () => {

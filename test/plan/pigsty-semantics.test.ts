@@ -122,3 +122,27 @@ describe('merged reasons', () => {
     expect(mergeReasons(['a changed: x', 'a changed: x'])).toBe('a changed: x');
   });
 });
+
+describe('settings with nothing to run, and node tags', () => {
+  it('a removal or install-time setting (safeguard, rm_data, clean) runs nothing and says when it applies', () => {
+    const plan = planTexts(baseText, edit(baseText, '        etcd_cluster: etcd\n', '        etcd_cluster: etcd\n        etcd_safeguard: true\n'));
+    expect(argvs(plan)).toEqual([]);
+    expect(plan.notes).toEqual(['etcd: etcd_safeguard added: read only when the module is removed (its *-rm.yml): nothing runs now']);
+    const clean = planTexts(baseText, edit(baseText, 'node_tune: oltp', 'node_tune: oltp\n    grafana_clean: true'));
+    expect(argvs(clean)).toEqual([]);
+    expect(clean.notes[0]).toMatch(/grafana_clean added: read only when the module is \(re\)installed: nothing runs now; while it is true, that install purges the existing data first$/);
+  });
+
+  it('node settings run the node.yml tag whose tasks read them', () => {
+    const plan = planTexts(baseText, edit(baseText, 'node_tune: oltp', "node_tune: oltp\n    node_etc_hosts: [ '10.10.10.10 h.pigsty' ]\n    node_timezone: UTC\n    haproxy_services: []\n    vip_address: 10.10.10.99"));
+    expect(argvs(plan)).toEqual(['./node.yml -l all -t haproxy_config', './node.yml -l all -t node_hosts', './node.yml -l all -t node_timezone', './node.yml -l all -t node_vip']);
+    expect(risks(plan)).toEqual(['safe', 'safe', 'safe', 'disruptive']);
+  });
+
+  it('kafka and mysql settings run their own converging playbooks, reviewed', () => {
+    const kafka = edit(baseText, '    redis-ms:\n', '    kf-main:\n      hosts: { 10.10.10.12: { kafka_seq: 1 } }\n      vars: { kafka_cluster: kf-main }\n    redis-ms:\n');
+    const plan = planTexts(kafka, edit(kafka, 'vars: { kafka_cluster: kf-main }', 'vars: { kafka_cluster: kf-main, kafka_heap_opts: -Xmx2g }'));
+    expect(argvs(plan)).toEqual(['./kafka.yml -l kf-main']);
+    expect(risks(plan)).toEqual(['disruptive+review']);
+  });
+});
