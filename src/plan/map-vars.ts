@@ -21,9 +21,14 @@ function existingGroups(base: Inventory | undefined, target: Inventory, module: 
 }
 
 /** Actions for one variable change in one non-global scope. */
-function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string, target: Inventory): ActionDraft {
+function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string, target: Inventory): ActionDraft[] {
   const undo = undoDraft(key, scope, target, id);
-  if (undo !== undefined) return undo;
+  if (undo !== undefined) return [undo];
+  const one = oneForScope(key, cls, scope, id);
+  return Array.isArray(one) ? one : [one];
+}
+
+function oneForScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string): ActionDraft | ActionDraft[] {
   const where = scope.level === 'pg-instance' ? `${scope.cluster} ${scope.ip}` : limitOf(scope);
   const base = { phase: PHASE.config, sortKey: where, changes: [id] };
   const cluster = scope.level === 'pg-cluster' || scope.level === 'pg-instance' ? safe.cluster(scope.cluster) : undefined;
@@ -36,6 +41,14 @@ function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 
     // https://pigsty.io/docs/pgsql/admin/service/ — `bin/pgsql-svc <cls> [ip…]`
     case 'pg-svc':
       if (cluster !== undefined) return draft({ ...base, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', cluster, ...ip], risk: 'safe', reason: `${key} changed: refresh services of ${where}` });
+      break;
+    case 'pg-hba-svc':
+      if (cluster !== undefined) {
+        return [
+          draft({ ...base, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', cluster, ...ip], risk: 'safe', reason: `${key} changed: refresh HBA rules of ${where}` }),
+          draft({ ...base, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', cluster], risk: 'safe', reason: `${key} changed: refresh services of ${where}` }),
+        ];
+      }
       break;
     // https://pigsty.io/docs/pgsql/admin/extension/ — `bin/pgsql-ext <cls>` runs `./pgsql.yml -l <cls> -t pg_ext`
     case 'pg-ext':
@@ -69,7 +82,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
       for (const key of hint.keys) {
         const cls = classifyVar(key);
         if (cls.kind !== 'none') {
-          out.push(forScope(key, cls, hint.scope, change.id, target));
+          out.push(...forScope(key, cls, hint.scope, change.id, target));
           mapped = true;
         }
       }
@@ -83,7 +96,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
       continue;
     }
     if (hint.scope.level !== 'global') {
-      out.push(forScope(hint.key, cls, hint.scope, change.id, target));
+      out.push(...forScope(hint.key, cls, hint.scope, change.id, target));
       continue;
     }
     const scopes: Exclude<VarScope, { level: 'global' }>[] = [];
@@ -96,7 +109,7 @@ export function mapVars(changes: readonly PlannedChange[], base: Inventory | und
       change.note = `no existing ${module === 'all' ? 'node' : module} deployment is affected; new ones pick these values up when they are created`;
       continue;
     }
-    for (const scope of scopes) out.push(forScope(hint.key, cls, scope, change.id, target));
+    for (const scope of scopes) out.push(...forScope(hint.key, cls, scope, change.id, target));
   }
   return out;
 }

@@ -9,6 +9,8 @@ export type VarClass =
   | { kind: 'pg-hba' }
   /** `bin/pgsql-svc <cls> [ip…]` — https://pigsty.io/docs/pgsql/admin/service/ */
   | { kind: 'pg-svc' }
+  /** Both: HBA rules and services depend on it (pg_offline_query: the `offline` HBA role and service selector). */
+  | { kind: 'pg-hba-svc' }
   /** `bin/pgsql-ext <cls>` (tag `pg_ext`) — https://pigsty.io/docs/pgsql/admin/extension/ */
   | { kind: 'pg-ext' }
   /** `./pgsql.yml -l <scope> -t <tags>` — https://pigsty.io/docs/pgsql/playbook/ */
@@ -96,6 +98,12 @@ export function classifyVar(key: string): VarClass {
   if (/_clean$/.test(key)) return { kind: 'none', why: 'read only when the module is (re)installed: nothing runs now; while it is true, that install purges the existing data first' };
   if (HBA.has(key)) return { kind: 'pg-hba' };
   if (SVC.has(key)) return { kind: 'pg-svc' };
+  // templates/pg_hba.conf and pgbouncer.hba grant `role: offline` rules to instances with pg_offline_query;
+  // the default offline service selects them too.
+  if (key === 'pg_offline_query') return { kind: 'pg-hba-svc' };
+  // pg_exporters (infra group vars) are remote instances monitored by pgsql-monitor.yml (hosts: infra):
+  // https://pigsty.io/docs/pgsql/monitor
+  if (key === 'pg_exporters') return { kind: 'broad', playbook: './pgsql-monitor.yml', module: 'infra' };
   if (EXT.has(key)) return { kind: 'pg-ext' };
   const pg = PG_TAGS[key];
   if (pg !== undefined) return { kind: 'pg-tags', ...pg };

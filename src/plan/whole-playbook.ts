@@ -23,6 +23,7 @@ const EFFECTS: Readonly<Record<string, { risk: Risk; effect: string }>> = {
   './minio.yml': { risk: 'disruptive', effect: 'it may restart the running MinIO server' },
   './node.yml': { risk: 'disruptive', effect: 'it re-applies node tuning, packages and services: HAProxy restarts (connections to the Postgres services through it drop), chronyd and keepalived too' },
   './infra.yml': { risk: 'disruptive', effect: 'it reconfigures and restarts the infra services' },
+  './pgsql-monitor.yml': { risk: 'safe', effect: 'it (re)configures the local pg_exporter services that monitor the remote Postgres instances' },
   './app.yml': { risk: 'disruptive', effect: "it copies the compose files of the hosts' `app` (or -e app=<name>) and runs docker compose up: changed containers are recreated" },
   './docker.yml': { risk: 'disruptive', effect: 'it restarts the docker daemon: containers restart unless live-restore is on' },
   './kafka.yml': { risk: 'disruptive', effect: 'it converges each selected kafka cluster to its declared state, restarting changed nodes one at a time (Pigsty refuses a partial member selection: limit it to whole clusters)' },

@@ -146,3 +146,17 @@ describe('settings with nothing to run, and node tags', () => {
     expect(risks(plan)).toEqual(['disruptive+review']);
   });
 });
+
+describe('monitoring and offline queries', () => {
+  it('pg_offline_query refreshes HBA rules and services (the offline role and selector), not a bootstrap pgsql.yml', () => {
+    const plan = planTexts(baseText, edit(baseText, '10.10.10.13: { pg_seq: 3, pg_role: replica }', '10.10.10.13: { pg_seq: 3, pg_role: replica, pg_offline_query: true }'));
+    expect(argvs(plan)).toEqual(['bin/pgsql-hba pg-test 10.10.10.13', 'bin/pgsql-svc pg-test']);
+    expect(risks(plan)).toEqual(['safe', 'safe']);
+  });
+
+  it('pg_exporters of the infra group run pgsql-monitor.yml', () => {
+    const plan = planTexts(baseText, edit(baseText, '        10.10.10.10: { infra_seq: 1 }\n', "        10.10.10.10: { infra_seq: 1 }\n      vars:\n        pg_exporters: { 20001: { pg_cluster: pg-remote, pg_seq: 1, pg_host: 10.10.10.50 } }\n"));
+    expect(argvs(plan)).toEqual(['./pgsql-monitor.yml -l infra']);
+    expect(risks(plan)).toEqual(['safe+review']);
+  });
+});
