@@ -63,13 +63,9 @@ export function diffGroupMembership(ctx: DiffContext, baseModules: ReadonlySet<s
 function report(ctx: DiffContext, group: Group, op: 'add' | 'remove', summary: string, fields: FieldChange[], nodes: string[], noNodesNote: string, scope: GroupMembersScope): void {
   const keys = Object.keys(group.vars).sort();
   const where = op === 'add' ? { targetPath: group.path } : { basePath: group.path };
-  if (keys.length === 0) {
-    addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, note: NO_VARS_NOTE, hint: { t: 'no-command' } });
-  } else if (nodes.length === 0) {
-    addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, note: noNodesNote, hint: { t: 'no-command' } });
-  } else {
-    addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, hint: { t: 'group-members', group: group.name, keys, scope } });
-  }
+  const note = keys.length === 0 ? NO_VARS_NOTE : nodes.length === 0 ? noNodesNote : undefined;
+  const mapping = note !== undefined ? { note, hint: { t: 'no-command' as const } } : { hint: { t: 'group-members' as const, group: group.name, keys, scope } };
+  addChange(ctx, { entity: 'group', op, name: group.name, summary, fields, ...where, ...mapping });
 }
 
 function hostList(hosts: readonly string[]): string {

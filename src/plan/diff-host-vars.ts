@@ -3,6 +3,7 @@ import { addChange, splitKeys, type DiffContext } from './diff-context.js';
 import { describeFields, fieldChanges } from './field-changes.js';
 import { hostPath } from './host-path.js';
 import { moduleGroups } from './module-groups.js';
+import { OTHER_MODULES } from './diff-pg-instances.js';
 import { sameValue } from './same-value.js';
 
 /** Each module's own host vars, by prefix. */
@@ -14,8 +15,6 @@ const MODULES = {
   infra: /^infra_/,
 } as const;
 type Module = keyof typeof MODULES;
-/** Other modules' host vars on a Postgres node: the Postgres instance diff leaves them to those modules. */
-const NOT_PGSQL = /^(redis_|etcd_|minio_|infra_)/;
 
 /** Which nodes each module runs on, and which nodes are in a module group at all. */
 interface Membership {
@@ -60,7 +59,7 @@ function covered(ip: string, key: string, base: Membership, target: Membership):
     if (before !== after) return true;
     if (before && (module !== 'redis' || key === 'redis_instances')) return true;
   }
-  return base.of.pgsql.has(ip) && target.of.pgsql.has(ip) && !NOT_PGSQL.test(key);
+  return base.of.pgsql.has(ip) && target.of.pgsql.has(ip) && !OTHER_MODULES.test(key);
 }
 
 /** Where a host var is set for the node: the first group entry of the host that sets it. */

@@ -6,7 +6,7 @@ import { describeFields, fieldChanges } from './field-changes.js';
 /** Identity of an instance: changing it is a role change, not a config refresh. */
 const IDENTITY = new Set(['pg_seq', 'pg_role', 'pg_upstream']);
 /** Host vars of other modules on the same node: their own diffs cover them. */
-const OTHER_MODULES = /^(redis_|etcd_|minio_|infra_)/;
+export const OTHER_MODULES = /^(redis_|etcd_|minio_|infra_)/;
 
 /** Instances of a cluster present in both revisions: added, removed, identity and host vars. */
 export function diffPgInstances(ctx: DiffContext, base: PgCluster, target: PgCluster): void {

@@ -24,49 +24,47 @@ function existingGroups(base: Inventory | undefined, target: Inventory, module: 
 function forScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string, target: Inventory): ActionDraft[] {
   const undo = undoDraft(key, scope, target, id);
   if (undo !== undefined) return [undo];
-  const one = oneForScope(key, cls, scope, id);
-  return Array.isArray(one) ? one : [one];
+  return narrowDrafts(key, cls, scope, id);
 }
 
-function oneForScope(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string): ActionDraft | ActionDraft[] {
+/** The narrowest commands `classifyVar` knows for one variable change in one scope, else the whole playbook. */
+function narrowDrafts(key: string, cls: VarClass, scope: Exclude<VarScope, { level: 'global' }>, id: string): ActionDraft[] {
   const where = scope.level === 'pg-instance' ? `${scope.cluster} ${scope.ip}` : limitOf(scope);
   const base = { phase: PHASE.config, sortKey: where, changes: [id] };
   const cluster = scope.level === 'pg-cluster' || scope.level === 'pg-instance' ? safe.cluster(scope.cluster) : undefined;
   const ip = scope.level === 'pg-instance' ? [safe.ip(scope.ip)] : [];
+  // https://pigsty.io/docs/pgsql/admin/hba/ — `bin/pgsql-hba <cls> [ip…]`
+  const hba = (name: string): ActionDraft => draft({ ...base, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', name, ...ip], risk: 'safe', reason: `${key} changed: refresh HBA rules of ${where}` });
+  // https://pigsty.io/docs/pgsql/admin/service/ — `bin/pgsql-svc <cls> [ip…]`
+  const svc = (name: string, ips: readonly string[]): ActionDraft => draft({ ...base, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', name, ...ips], risk: 'safe', reason: `${key} changed: refresh services of ${where}` });
   switch (cls.kind) {
-    // https://pigsty.io/docs/pgsql/admin/hba/ — `bin/pgsql-hba <cls> [ip…]`
     case 'pg-hba':
-      if (cluster !== undefined) return draft({ ...base, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', cluster, ...ip], risk: 'safe', reason: `${key} changed: refresh HBA rules of ${where}` });
+      if (cluster !== undefined) return [hba(cluster)];
       break;
-    // https://pigsty.io/docs/pgsql/admin/service/ — `bin/pgsql-svc <cls> [ip…]`
     case 'pg-svc':
-      if (cluster !== undefined) return draft({ ...base, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', cluster, ...ip], risk: 'safe', reason: `${key} changed: refresh services of ${where}` });
+      if (cluster !== undefined) return [svc(cluster, ip)];
       break;
+    // The services of the whole cluster: an instance's own setting changes which members a service selects.
     case 'pg-hba-svc':
-      if (cluster !== undefined) {
-        return [
-          draft({ ...base, kind: 'pgsql-hba', argv: ['bin/pgsql-hba', cluster, ...ip], risk: 'safe', reason: `${key} changed: refresh HBA rules of ${where}` }),
-          draft({ ...base, kind: 'pgsql-svc', argv: ['bin/pgsql-svc', cluster], risk: 'safe', reason: `${key} changed: refresh services of ${where}` }),
-        ];
-      }
+      if (cluster !== undefined) return [hba(cluster), svc(cluster, [])];
       break;
     // https://pigsty.io/docs/pgsql/admin/extension/ — `bin/pgsql-ext <cls>` runs `./pgsql.yml -l <cls> -t pg_ext`
     case 'pg-ext':
-      if (scope.level === 'pg-cluster' && cluster !== undefined) return draft({ ...base, kind: 'pgsql-ext', argv: ['bin/pgsql-ext', cluster], risk: 'safe', reason: `${key} changed: install the extension packages on ${where}` });
-      return draft({ ...base, kind: 'playbook', argv: ['./pgsql.yml', '-l', limitOf(scope), '-t', 'pg_ext'], risk: 'safe', reason: `${key} changed: install the extension packages on ${where}` });
+      if (scope.level === 'pg-cluster' && cluster !== undefined) return [draft({ ...base, kind: 'pgsql-ext', argv: ['bin/pgsql-ext', cluster], risk: 'safe', reason: `${key} changed: install the extension packages on ${where}` })];
+      return [draft({ ...base, kind: 'playbook', argv: ['./pgsql.yml', '-l', limitOf(scope), '-t', 'pg_ext'], risk: 'safe', reason: `${key} changed: install the extension packages on ${where}` })];
     // https://pigsty.io/docs/pgsql/playbook/ — `./pgsql.yml -l <scope> -t <tag>`
     case 'pg-tags':
-      return draft({ ...base, phase: cls.review ? PHASE.review : PHASE.config, kind: 'playbook', argv: ['./pgsql.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review, reason: `${key} changed: ${cls.why}` });
+      return [draft({ ...base, phase: cls.review ? PHASE.review : PHASE.config, kind: 'playbook', argv: ['./pgsql.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review, reason: `${key} changed: ${cls.why}` })];
     // https://pigsty.io/docs/node/playbook/ — `./node.yml -l <scope> -t <tag>`
     case 'node-tags':
-      return draft({ ...base, ...(cls.review === true ? { phase: PHASE.review } : {}), kind: 'playbook', argv: ['./node.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review === true, reason: `${key} changed: ${cls.why}` });
+      return [draft({ ...base, ...(cls.review === true ? { phase: PHASE.review } : {}), kind: 'playbook', argv: ['./node.yml', '-l', limitOf(scope), '-t', cls.tags.join(',')], risk: cls.risk, review: cls.review === true, reason: `${key} changed: ${cls.why}` })];
     case 'broad':
     case 'none':
       break;
   }
   const playbook = cls.kind === 'broad' ? cls.playbook : './pgsql.yml';
   const { risk, effect } = wholePlaybookEffect(playbook);
-  return draft({ ...base, phase: PHASE.review, kind: 'playbook', argv: [playbook, '-l', limitOf(scope)], risk, review: true, reason: `${key} changed: no narrow Pigsty command is known, so the whole ${playbook} runs on ${where}; ${effect} — review by hand` });
+  return [draft({ ...base, phase: PHASE.review, kind: 'playbook', argv: [playbook, '-l', limitOf(scope)], risk, review: true, reason: `${key} changed: no narrow Pigsty command is known, so the whole ${playbook} runs on ${where}; ${effect} — review by hand` })];
 }
 
 /**

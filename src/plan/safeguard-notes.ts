@@ -1,4 +1,5 @@
 import type { Inventory } from '../inventory/model.js';
+import { isIPv4 } from '../validate/safe-names.js';
 import type { Action } from './types.js';
 
 /** Removal commands and the safeguard their playbook honours (roles/*_remove/tasks/main.yml, tag `always`). */
@@ -8,8 +9,6 @@ const SAFEGUARDS: Readonly<Record<string, string>> = {
   'redis-rm': 'redis_safeguard',
   'minio-rm': 'minio_safeguard',
 };
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** The nodes a removal action reaches in the base inventory. */
 function targets(action: Action, base: Inventory): string[] {
@@ -24,11 +23,11 @@ function targets(action: Action, base: Inventory): string[] {
       return args.length > 0 ? args : [...base.etcdClusters.values()].filter((c) => c.group === 'etcd').flatMap((c) => c.members.map((m) => m.ip));
     case 'redis-rm': {
       const first = args[0] ?? '';
-      return IPV4.test(first) ? [first] : (base.redisClusters.get(first)?.nodes.map((n) => n.ip) ?? []);
+      return isIPv4(first) ? [first] : (base.redisClusters.get(first)?.nodes.map((n) => n.ip) ?? []);
     }
     case 'minio-rm':
       if (limit === undefined) return [];
-      return IPV4.test(limit) ? [limit] : [...base.minioClusters.values()].filter((c) => c.group === limit).flatMap((c) => c.members.map((m) => m.ip));
+      return isIPv4(limit) ? [limit] : [...base.minioClusters.values()].filter((c) => c.group === limit).flatMap((c) => c.members.map((m) => m.ip));
     default:
       return [];
   }

@@ -40,7 +40,7 @@ export class ListEntry {
 
   /** `pg_hba_rules[2] in group pg-meta` (entries without a name). */
   get place(): string {
-    return `${this.site.key}[${this.index}] in ${this.site.scope.label}`;
+    return entryLabel(this.site.key, this.index, undefined, this.site.scope.label);
   }
 }
 
