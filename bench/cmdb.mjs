@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freePort } from './support/free-port.mjs';
+import { median } from './support/median.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const { openStore } = await import(new URL('cmdb/store.js', dist).href);
@@ -136,8 +137,6 @@ async function timeRecordRun(store, revision) {
   await store.finishRun(runId, { status: 'succeeded', error: undefined, finishedAt: new Date() });
   return performance.now() - start;
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(label, store, repo) {
   await seedRuns(store, repo.commits);

@@ -9,15 +9,15 @@
 //
 // The variant lives in dist/bench-floor/ (removed afterwards). Exit 0, or 2 when it cannot run.
 import { build } from 'esbuild';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cliBundleOptions, ROOT } from '../scripts/bundle-options.mjs';
 import { writeCodeCache } from '../scripts/code-cache.mjs';
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { median } from './support/median.mjs';
+import { writePlanInventories } from './support/plan-inventories.mjs';
 
 /** Replaces the rules and the schema check with empty ones. */
 const noValidation = {
@@ -50,11 +50,7 @@ async function main() {
     const launcher = join(variantDir, 'launch.mjs');
     writeFileSync(launcher, `import { loadBundle } from ${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))};\nprocess.exitCode = await loadBundle({ bundle: ${JSON.stringify(bundle)} }).exports.main(process.argv.slice(2));\n`);
 
-    const gen = join(ROOT, 'bench', 'generate-inventory.mjs');
-    const base = join(dataDir, 'base.yml');
-    const target = join(dataDir, 'target.yml');
-    writeFileSync(base, execFileSync(process.execPath, [gen, '--clusters', String(opts.clusters)], { maxBuffer: 256 * 1024 * 1024 }));
-    writeFileSync(target, execFileSync(process.execPath, [gen, '--clusters', String(opts.clusters), '--mutate', String(opts.mutate)], { maxBuffer: 256 * 1024 * 1024 }));
+    const { base, target } = writePlanInventories(dataDir, opts.clusters, opts.mutate);
 
     const args = ['plan', '--format', 'json', '--base', base, target];
     const cli = { full: [join(ROOT, 'bin', 'pigsty-gitops.js'), ...args], floor: [launcher, ...args] };

@@ -20,13 +20,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './support/median.mjs';
+import { writePlanInventories } from './support/plan-inventories.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'pigsty-gitops.js');
 const PIGSTY_MIRROR = '/work/.mirror/pgsty+pigsty/repo';
 const GOAL_CLI_MS = 300;
 const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function parseArgs(argv) {
   const opts = { clusters: 1000, mutate: 50, runs: 7, pigsty: true };
@@ -39,15 +40,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown flag ${flag}`);
   }
   return opts;
-}
-
-function generate(dir, clusters, mutate) {
-  const gen = join(ROOT, 'bench', 'generate-inventory.mjs');
-  const base = join(dir, 'base.yml');
-  const target = join(dir, 'target.yml');
-  writeFileSync(base, execFileSync(process.execPath, [gen, '--clusters', String(clusters)], { maxBuffer: 256 * 1024 * 1024 }));
-  writeFileSync(target, execFileSync(process.execPath, [gen, '--clusters', String(clusters), '--mutate', String(mutate)], { maxBuffer: 256 * 1024 * 1024 }));
-  return { base, target };
 }
 
 function time(fn, runs) {
@@ -66,7 +58,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'pigsty-gitops-plan-bench-'));
   try {
-    const { base, target } = generate(dir, opts.clusters, opts.mutate);
+    const { base, target } = writePlanInventories(dir, opts.clusters, opts.mutate);
     const { loadInventoryText } = await import(dist('inventory/load.js'));
     const { buildInventory } = await import(dist('inventory/build.js'));
     const { createValidator } = await import(dist('validate/validate.js'));

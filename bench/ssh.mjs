@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { SshExecutor } from '../dist/executor/ssh-executor.js';
+import { median } from './support/median.mjs';
 import { startSshd } from './support/sshd.mjs';
 
 const STEPS = Number(process.argv[2] ?? 20);
@@ -59,7 +60,6 @@ try {
     oursRuns.push(await ours());
     sshRuns.push(openssh());
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const o = median(oursRuns);
   const s = median(sshRuns);
   const ratio = o / s;
