@@ -1,4 +1,4 @@
-import { argvs, baseText, edit, planTexts } from './plan-fixture.js';
+import { argvs, baseText, edit, planTexts, risks } from './plan-fixture.js';
 
 const NEW_CLUSTER = `    pg-new:
       hosts:
@@ -11,9 +11,6 @@ const NEW_CLUSTER = `    pg-new:
     redis-ms:
 `;
 
-function risks(plan: ReturnType<typeof planTexts>): string[] {
-  return plan.actions.map((a) => `${a.risk}${a.review === true ? '+review' : ''}${a.inventory === 'base' ? '@base' : ''}`);
-}
 
 describe('change → Pigsty command mapping', () => {
   it('adds the nodes of a new cluster by name, then creates the cluster', () => {

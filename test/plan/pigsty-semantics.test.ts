@@ -1,9 +1,8 @@
 import { mergeReasons } from '../../src/plan/order.js';
-import { argvs, baseText, edit, planTexts } from './plan-fixture.js';
+import { argvs, baseText, edit, planTexts, risks } from './plan-fixture.js';
 
 // Mappings that follow what Pigsty's playbooks really do (roles/*/tasks/*.yml, bin/*), not the
 // parameter names alone.
-const risks = (plan: ReturnType<typeof planTexts>): string[] => plan.actions.map((a) => `${a.risk}${a.review === true ? '+review' : ''}`);
 
 describe('settings the install playbooks skip when they are off or empty', () => {
   it('disabling the VIP stops vip-manager with pgsql-rm.yml (vip.yml only runs while pg_vip_enabled)', () => {

@@ -44,3 +44,8 @@ export function edit(text: string, from: string, to: string): string {
 export function argvs(plan: Plan): string[] {
   return plan.actions.map((a) => a.argv.join(' '));
 }
+
+/** Each action's risk, `+review` when flagged, `@base` when it runs with the base inventory. */
+export function risks(plan: Plan): string[] {
+  return plan.actions.map((a) => `${a.risk}${a.review === true ? '+review' : ''}${a.inventory === 'base' ? '@base' : ''}`);
+}
